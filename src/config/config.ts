@@ -82,7 +82,9 @@ export class ConfigError extends Error {
 
 /** Parse the environment into a Config. Throws ConfigError naming the bad variables (never their values). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = EnvSchema.safeParse(env);
+  // An empty variable counts as unset (DATABASE_URL= selects the embedded database).
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvSchema.safeParse(present);
   if (!parsed.success) {
     const names = parsed.error.issues.map((i) => i.path.join('.')).join(', ');
     throw new ConfigError(`invalid configuration: ${names}`);

@@ -1,0 +1,27 @@
+/**
+ * The `zorgvuldig` command line. Each command has --help; later capabilities add commands here.
+ */
+import { Command, CommanderError } from 'commander';
+import { registerStart } from './commands/start.ts';
+import { registerMigrate } from './commands/migrate.ts';
+import { registerOpenapi } from './commands/openapi.ts';
+
+const program = new Command();
+program
+  .name('zorgvuldig')
+  .description('Privacy-by-design regie platform for the social domain (see README.md)')
+  .showHelpAfterError()
+  .exitOverride();
+
+registerStart(program);
+registerMigrate(program);
+registerOpenapi(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  if (err instanceof CommanderError) process.exit(err.exitCode);
+  // Print the class and message of configuration/usage errors; never dump objects that may hold data.
+  console.error(`zorgvuldig: ${err instanceof Error ? `${err.name}: ${err.message}` : 'failed'}`);
+  process.exit(1);
+}

@@ -1,0 +1,53 @@
+/**
+ * Composition root: register plugins and modules; no business logic here (house style).
+ * The flow of one request is in docs/architecture.md: authenticate → validate → access context →
+ * handler → service → gate-bound repository (decide, SQL, project, log, commit) → serialise.
+ */
+import Fastify, { type FastifyInstance } from 'fastify';
+import swagger from '@fastify/swagger';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { AppDeps } from './deps.ts';
+import { registerErrorHandling } from './http/errors.ts';
+import { systemRoutes } from './modules/system/system.routes.ts';
+
+export type { AppDeps } from './deps.ts';
+
+export const BODY_LIMIT_BYTES = 256 * 1024;
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: false,
+    ajv: { customOptions: { removeAdditional: false, allErrors: false } },
+    logger: {
+      level: deps.config.logLevel,
+      // Structured logs without personal data: the route pattern, never the URL with ids or query text.
+      serializers: {
+        req: (req) => ({ method: req.method, route: req.routeOptions?.url ?? 'unknown', id: req.id }),
+        res: (res) => ({ statusCode: res.statusCode }),
+      },
+      redact: { paths: ['req.headers.cookie', 'req.headers.authorization', '*.bsn', '*.password'], censor: '[redacted]' },
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  registerErrorHandling(app);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Zorgvuldig API',
+        version: '0.1.0',
+        description:
+          'Privacy-by-design regie platform for the social domain. Every read and write of personal data passes the gate: ' +
+          'it decides, explains, projects and logs in one transaction. Each operation names its action and purpose.',
+      },
+      components: {},
+    },
+  });
+
+  await app.register(systemRoutes, { deps });
+
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  return app;
+}

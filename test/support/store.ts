@@ -1,0 +1,64 @@
+/**
+ * A fresh, migrated, isolated Store for one test file, on PGlite (default) or on PostgreSQL when
+ * DATABASE_URL is set — the same test files run on both (research/stack.md gotcha 9).
+ */
+import { readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { loadConfig, type Config } from '../../src/config/config.ts';
+import { Keyring } from '../../src/core/crypto/keyring.ts';
+import { openStore, type Store } from '../../src/data/index.ts';
+import { openPglite } from '../../src/data/db.ts';
+import { TEMPLATE_DB, TEMPLATE_FILE, adminUrl } from './paths.ts';
+
+export interface TestStore {
+  store: Store;
+  config: Config;
+  keyring: Keyring;
+  /** Owner-level SQL for test set-up and tamper tests (never available to application code). */
+  ownerSql(text: string, params?: unknown[]): Promise<Array<Record<string, unknown>>>;
+  close(): Promise<void>;
+}
+
+export const onPostgres = Boolean(process.env.DATABASE_URL);
+
+export async function createTestStore(env: Record<string, string> = {}): Promise<TestStore> {
+  const keyring = new Keyring(Keyring.generateMaterial());
+  if (process.env.DATABASE_URL) {
+    const name = `zv_t_${process.pid}_${randomBytes(4).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: adminUrl() });
+    await admin.connect();
+    await admin.query(`create database ${name} template ${TEMPLATE_DB}`);
+    await admin.end();
+    const url = new URL(process.env.DATABASE_URL);
+    url.pathname = `/${name}`;
+    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: url.toString(), ...env });
+    const store = await openStore(config, { keyring, poolSize: 4 });
+    const owner = new pg.Pool({ connectionString: url.toString(), max: 1 });
+    return {
+      store,
+      config,
+      keyring,
+      ownerSql: async (text, params) => (await owner.query(text, params as unknown[])).rows,
+      async close() {
+        await store.close();
+        await owner.end();
+        const a = new pg.Client({ connectionString: adminUrl() });
+        await a.connect();
+        await a.query(`drop database if exists ${name} with (force)`);
+        await a.end();
+      },
+    };
+  }
+  const blob = new Blob([readFileSync(TEMPLATE_FILE)]);
+  const pglite = await openPglite(undefined, blob);
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: '', ...env });
+  const store = await openStore(config, { keyring, pglite });
+  return {
+    store,
+    config,
+    keyring,
+    ownerSql: async (text, params) => (await pglite.query<Record<string, unknown>>(text, params as unknown[])).rows,
+    close: () => store.close(),
+  };
+}
