@@ -40,11 +40,15 @@ const EnvSchema = z.object({
   STAFF_OIDC_REQUIRED_AMR: z.string().optional(),
   STAFF_OIDC_SUBJECT_CLAIM: z.string().default('sub'),
   STAFF_OIDC_ROLES_CLAIM: z.string().default('roles'),
+  STAFF_OIDC_SCOPES: z.string().default('openid profile'),
   /** Residents' broker (DigiD/eHerkenning via OIDC). */
   RESIDENT_OIDC_ISSUER: z.string().url().optional(),
   RESIDENT_OIDC_CLIENT_ID: z.string().optional(),
   RESIDENT_OIDC_CLIENT_SECRET: z.string().optional(),
   RESIDENT_OIDC_BSN_CLAIM: z.string().default('bsn'),
+  RESIDENT_OIDC_SCOPES: z.string().default('openid'),
+  /** Port of the embedded development IdP (development and test only). Unset: PORT + 1, or random when PORT is 0. */
+  DEV_IDP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   SIGNIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
 });
 
@@ -68,8 +72,10 @@ export interface Config {
     requiredAmr?: string;
     subjectClaim: string;
     rolesClaim: string;
+    scopes: string;
   };
-  residentOidc: { issuer?: string; clientId?: string; clientSecret?: string; bsnClaim: string };
+  residentOidc: { issuer?: string; clientId?: string; clientSecret?: string; bsnClaim: string; scopes: string };
+  devIdp: { port?: number };
   signinRateLimitPerMinute: number;
 }
 
@@ -119,13 +125,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       requiredAmr: e.STAFF_OIDC_REQUIRED_AMR,
       subjectClaim: e.STAFF_OIDC_SUBJECT_CLAIM,
       rolesClaim: e.STAFF_OIDC_ROLES_CLAIM,
+      scopes: e.STAFF_OIDC_SCOPES,
     },
     residentOidc: {
       issuer: e.RESIDENT_OIDC_ISSUER,
       clientId: e.RESIDENT_OIDC_CLIENT_ID,
       clientSecret: e.RESIDENT_OIDC_CLIENT_SECRET,
       bsnClaim: e.RESIDENT_OIDC_BSN_CLAIM,
+      scopes: e.RESIDENT_OIDC_SCOPES,
     },
+    devIdp: { port: e.DEV_IDP_PORT },
     signinRateLimitPerMinute: e.SIGNIN_RATE_LIMIT_PER_MINUTE,
   };
 }
