@@ -1,0 +1,95 @@
+/**
+ * The database connection: Kysely over PostgreSQL (pg) when DATABASE_URL is set, otherwise an embedded,
+ * file-backed PGlite in DATA_DIR. Only src/data may import this file or the drivers (dependency rule).
+ *
+ * Driver type differences are aligned here so that the rest of the code sees one set of types
+ * (research/stack.md gotcha 8): int8 → number, interval → string, date → 'YYYY-MM-DD' string,
+ * bytea → Uint8Array (pg's Buffer is one), timestamptz → Date, numeric → string, jsonb → object.
+ *
+ * On PostgreSQL the running application assumes a role without UPDATE/DELETE/TRUNCATE on the
+ * processing-log tables (migration 0002); migrations run as the connecting (owner) role.
+ */
+import { mkdirSync } from 'node:fs';
+import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import pg from 'pg';
+import type { Config, DatabaseKind } from '../config/config.ts';
+import type { DB } from './schema.ts';
+
+const OID_INT8 = 20;
+const OID_DATE = 1082;
+const OID_INTERVAL = 1186;
+
+export interface Database {
+  db: Kysely<DB>;
+  kind: DatabaseKind;
+  /** PostgreSQL server version string, for /health and diagnostics. */
+  close(): Promise<void>;
+}
+
+export type DatabaseMode = 'app' | 'owner';
+
+const pgTypes = {
+  getTypeParser(oid: number, format?: 'text' | 'binary'): (v: string) => unknown {
+    if (oid === OID_INT8) return (v: string) => Number(v);
+    if (oid === OID_DATE) return (v: string) => v;
+    if (oid === OID_INTERVAL) return (v: string) => v;
+    return pg.types.getTypeParser(oid, format ?? 'text') as (v: string) => unknown;
+  },
+};
+
+const pgliteParsers = {
+  [pgliteTypes.INT8]: (v: string) => Number(v),
+  [pgliteTypes.DATE]: (v: string) => v,
+  [pgliteTypes.INTERVAL]: (v: string) => v,
+};
+
+/** Open the embedded database. Always the single-object constructor form (stack.md gotcha 7). */
+export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob): Promise<PGlite> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const instance = new PGlite({ dataDir, parsers: pgliteParsers, loadDataDir });
+  await instance.waitReady;
+  return instance;
+}
+
+export function pgPool(url: string, role: string | null, max = 10): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    types: pgTypes,
+    // The application role is taken at connection start, so every query of the app runs under it.
+    options: role ? `-c role=${role}` : undefined,
+    application_name: role ? 'zorgvuldig' : 'zorgvuldig-owner',
+    connectionTimeoutMillis: 5000,
+  });
+  // An idle client that loses its connection (database restart) must not crash the process.
+  pool.on('error', () => {});
+  return pool;
+}
+
+export interface OpenOptions {
+  mode?: DatabaseMode;
+  /** Use an already open PGlite (tests, the template copy). */
+  pglite?: PGlite;
+  poolSize?: number;
+}
+
+export async function openDatabase(config: Config, opts: OpenOptions = {}): Promise<Database> {
+  const mode = opts.mode ?? 'app';
+  if (config.database.kind === 'postgresql') {
+    const pool = pgPool(config.database.url!, mode === 'app' ? config.database.appRole : null, opts.poolSize ?? 10);
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: 'postgresql', close: () => db.destroy() };
+  }
+  const pglite = opts.pglite ?? (await openPglite(config.database.dataDir));
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+  return {
+    db,
+    kind: 'pglite',
+    close: async () => {
+      await db.destroy();
+      if (!opts.pglite && !pglite.closed) await pglite.close();
+    },
+  };
+}

@@ -1,0 +1,8 @@
+/**
+ * The public face of the data layer: the only thing src/server and src/cli may import from src/data
+ * (dependency rule in .dependency-cruiser.cjs). It hands out gate-bound repositories and named,
+ * audited system contexts; it never hands out a query builder or a connection.
+ */
+export { openStore, type Store, type StoreOptions } from "./store.ts";
+export { openSessions, csrfTokenFor, csrfTokenMatches, type Sessions, type SessionRecord, type SessionLookup, type SessionActor, type NewSession, type SigninTransaction, type SignInKind, type Language } from './sessions.ts';
+export { signInIdentity, type SignInIdentity } from './sign-in-identity.ts';

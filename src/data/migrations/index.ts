@@ -1,0 +1,15 @@
+/**
+ * The numbered, forward-only migrations, in order. Add a new file and a line here; never edit a shipped one.
+ */
+import type { Migration } from 'kysely';
+import * as m0001 from './0001-domain.ts';
+import { processingLogMigration } from './0002-processing-log.ts';
+import { sessionsMigration } from './0003-sessions.ts';
+
+export function allMigrations(appRole: string): Record<string, Migration> {
+  return {
+    '0001-domain': m0001,
+    '0002-processing-log': processingLogMigration(appRole),
+    '0003-sessions': sessionsMigration(appRole),
+  };
+}
