@@ -3,6 +3,9 @@
  * (dependency rule in .dependency-cruiser.cjs). It hands out gate-bound repositories and named,
  * audited system contexts; it never hands out a query builder or a connection.
  */
-export { openStore, type Store, type StoreOptions } from "./store.ts";
+export { openStore, type Store, type StoreOptions } from './store.ts';
+export { newTrace, type GateRequest, type TraceContext } from './gate/session.ts';
+export type { Repository } from './repository/index.ts';
+export type * from './repository/views.ts';
 export { openSessions, csrfTokenFor, csrfTokenMatches, type Sessions, type SessionRecord, type SessionLookup, type SessionActor, type NewSession, type SigninTransaction, type SignInKind, type Language } from './sessions.ts';
 export { signInIdentity, type SignInIdentity } from './sign-in-identity.ts';

@@ -8,12 +8,18 @@ import type { Config, DatabaseKind } from '../config/config.ts';
 import type { Keyring } from '../core/crypto/keyring.ts';
 import { openDatabase, type Database } from './db.ts';
 import { migrateToLatest } from './migrate.ts';
+import { ensureChains } from './log/writer.ts';
+import { PolicyStore } from './gate/policy-store.ts';
+import { GateSession, type GateEnv, type GateRequest } from './gate/session.ts';
+import { Repository } from './repository/index.ts';
 
 export interface StoreOptions {
   keyring: Keyring;
   /** Run pending migrations first (as the owner role). */
   migrate?: boolean;
   poolSize?: number;
+  /** Load the policy in force at open (default true); false for tools that load reference data first. */
+  loadPolicy?: boolean;
   /** An already opened PGlite (tests load a migrated template into memory). */
   pglite?: import('@electric-sql/pglite').PGlite;
 }
@@ -23,12 +29,18 @@ export interface Store {
   readonly config: Config;
   ping(): Promise<boolean>;
   close(): Promise<void>;
+  /** The gate-bound repository for one request: the only way from a route to personal data. */
+  repository(request: GateRequest): Repository;
+  /** Re-read the rules catalogue and the register in force (after a new version takes effect). */
+  reloadPolicy(): Promise<string>;
 }
 
 export interface StoreInternals {
   database: Database;
   keyring: Keyring;
   config: Config;
+  policy: PolicyStore;
+  gateEnv: GateEnv;
 }
 
 const internals = new WeakMap<Store, StoreInternals>();
@@ -51,6 +63,16 @@ export async function openStore(config: Config, opts: StoreOptions): Promise<Sto
   }
   const database = await openDatabase(config, { mode: 'app', poolSize: opts.poolSize, pglite: opts.pglite });
   if (opts.migrate && config.database.kind === 'pglite') await migrateToLatest(database.db, config.database.appRole);
+  await ensureChains(database.db, config.log.chains);
+  const policy = new PolicyStore(database.db);
+  if (opts.loadPolicy !== false) await policy.reload();
+  const gateEnv: GateEnv = {
+    database,
+    keyring: opts.keyring,
+    policy: () => policy.policy(),
+    chains: config.log.chains,
+    activityId: (code) => policy.activityId(code),
+  };
   const store: Store = {
     kind: database.kind,
     config,
@@ -63,7 +85,9 @@ export async function openStore(config: Config, opts: StoreOptions): Promise<Sto
       }
     },
     close: () => database.close(),
+    repository: (request) => new Repository(new GateSession(gateEnv, request)),
+    reloadPolicy: async () => (await policy.reload()).version,
   };
-  internals.set(store, { database, keyring: opts.keyring, config });
+  internals.set(store, { database, keyring: opts.keyring, config, policy, gateEnv });
   return store;
 }

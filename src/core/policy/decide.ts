@@ -34,7 +34,9 @@ export type ObjectType =
   | 'plan_goal'
   | 'sub_activity'
   | 'involvement'
-  | 'consent';
+  | 'consent'
+  /** Who can see an item / what a professional can see: metadata for oversight, never content. */
+  | 'access_metadata';
 
 export interface HelpRequestFact {
   id: string;
@@ -199,6 +201,18 @@ export function decide(policy: CompiledPolicy, ctx: GateContext, action: Action,
     return deny(policy, R.unknownFact, passed, [], { category: item.category, level: item.confidentiality, source: item.source });
   }
 
+  if (item.type === 'access_metadata') {
+    // Oversight: the FG reviews access metadata; a resident may ask it about their own data (AVG 15).
+    const facts = { action, oversight: true };
+    if (action === 'read' && actor.kind === 'professional' && actor.roles.includes('privacy_officer')) {
+      return permit(policy, [...passed, R.oversight], [], facts);
+    }
+    if (action === 'read' && actor.kind === 'resident' && item.residentId === actor.id) {
+      return permit(policy, [...passed, R.residentOwnData], [], facts);
+    }
+    return deny(policy, R.oversight, passed, [], facts);
+  }
+
   if (actor.kind === 'system') {
     const scope = SYSTEM_SCOPE[actor.context] ?? [];
     const facts = { systemContext: actor.context, action };
@@ -280,14 +294,17 @@ function decideForInvolvement(
   if (inv.role === 'provider') {
     // R2.2: only the categories the sub-activity declares, only for the resident it serves. Its own
     // assignment (the sub-activity record itself) is always the partner's to see.
-    const ownAssignment = sub !== undefined && item.type === 'sub_activity' && item.id === sub.id;
+    const ownAssignment =
+      sub !== undefined &&
+      ((item.type === 'sub_activity' && item.id === sub.id) ||
+        (item.type === 'plan_goal' && sub.lifeDomain !== null && item.lifeDomain === sub.lifeDomain));
     if (!sub || sub.status === 'stopped' || sub.status === 'completed' || (!ownAssignment && !sub.dataCategories.includes(item.category))) {
       return deny(policy, R.needToKnowSubActivity, passed, cited, { ...facts, subActivity: sub?.id ?? null }, inv.id);
     }
     if (item.subActivityId !== null && item.subActivityId !== sub.id) {
       return deny(policy, R.needToKnowSubActivity, passed, cited, { ...facts, otherPartnersCare: true }, inv.id);
     }
-    if (item.type === 'plan_goal' && sub.lifeDomain !== null && item.lifeDomain !== sub.lifeDomain) {
+    if (item.type === 'plan_goal' && item.lifeDomain !== sub.lifeDomain) {
       return deny(policy, R.needToKnowSubActivity, passed, cited, { ...facts, lifeDomain: item.lifeDomain ?? null }, inv.id);
     }
     passed.push(R.needToKnowSubActivity);

@@ -50,6 +50,8 @@ export const GENERIC_RULES = {
   residentOthers: 'resident-not-others',
   /** Staff roles (privacy officer, complaints commissioner, administrator) never open a dossier by role. */
   roleNoDossier: 'role-no-dossier',
+  /** The privacy officer (FG) monitors compliance: access metadata (who can see what), never dossier content (AVG 39(1)(b)). */
+  oversight: 'fg-oversight',
   /** Named, audited system contexts (seeding, retention, jobs) act only within their declared scope. */
   systemContext: 'system-context',
   /** The item carries an unknown category, level or source: fail closed. */

@@ -1,0 +1,194 @@
+/**
+ * Load the facts the gate decides on — involvements, sub-activities, help requests (purposes),
+ * consents, involuntary-processing records — for one actor and a set of households, in a few queries.
+ * The facts are inputs to the pure decide(); nothing here decides.
+ */
+import type { Transaction } from 'kysely';
+import type { Actor } from '../../core/policy/actor.ts';
+import type { CompiledPolicy } from '../../core/policy/compile.ts';
+import type {
+  ConsentFact,
+  GateContext,
+  HelpRequestFact,
+  InvolvementFact,
+  InvoluntaryFact,
+  SubActivityFact,
+} from '../../core/policy/decide.ts';
+import type { DB } from '../schema.ts';
+
+export interface HouseholdFacts {
+  householdId: string;
+  helpRequests: Map<string, HelpRequestFact>;
+  involvements: InvolvementFact[];
+  subActivities: Map<string, SubActivityFact>;
+  consents: ConsentFact[];
+  involuntary: InvoluntaryFact[];
+  /** Residents who are current members (for the resident actor's own household). */
+  members: Set<string>;
+  /** Current members of the household, when a view has loaded them (household-level data concern each). */
+  memberIds?: string[];
+}
+
+export function lawOfTask(policy: CompiledPolicy, taskCode: string): string {
+  return policy.tasks.get(taskCode)?.law ?? 'unknown';
+}
+
+export async function loadHouseholdFacts(
+  tx: Transaction<DB>,
+  policy: CompiledPolicy,
+  actor: Actor,
+  householdIds: readonly string[],
+  at: Date,
+): Promise<Map<string, HouseholdFacts>> {
+  const out = new Map<string, HouseholdFacts>();
+  if (householdIds.length === 0) return out;
+  for (const id of householdIds) {
+    out.set(id, { householdId: id, helpRequests: new Map(), involvements: [], subActivities: new Map(), consents: [], involuntary: [], members: new Set() });
+  }
+  const ids = [...householdIds];
+  const hrs = await tx
+    .selectFrom('help_request')
+    .select(['id', 'household_id', 'resident_id', 'task_code', 'status'])
+    .where('household_id', 'in', ids)
+    .execute();
+  for (const h of hrs) {
+    out.get(h.household_id)!.helpRequests.set(h.id, {
+      id: h.id,
+      householdId: h.household_id,
+      residentId: h.resident_id,
+      taskCode: h.task_code,
+      law: lawOfTask(policy, h.task_code),
+      status: h.status,
+    });
+  }
+  if (actor.kind === 'professional') {
+    const invs = await tx
+      .selectFrom('involvement')
+      .selectAll()
+      .where('professional_id', '=', actor.id)
+      .where('household_id', 'in', ids)
+      .execute();
+    for (const i of invs) {
+      out.get(i.household_id)!.involvements.push({
+        id: i.id,
+        professionalId: i.professional_id,
+        householdId: i.household_id,
+        helpRequestId: i.help_request_id,
+        subActivityId: i.sub_activity_id,
+        role: i.role,
+        maxConfidentiality: i.max_confidentiality,
+        validFrom: new Date(i.valid_from),
+        validUntil: i.valid_until === null ? null : new Date(i.valid_until),
+      });
+    }
+    const subIds = invs.map((i) => i.sub_activity_id).filter((s): s is string => s !== null);
+    if (subIds.length > 0) {
+      const subs = await tx
+        .selectFrom('sub_activity')
+        .innerJoin('support_plan', 'support_plan.id', 'sub_activity.plan_id')
+        .select([
+          'sub_activity.id',
+          'sub_activity.help_request_id',
+          'sub_activity.organisation_id',
+          'sub_activity.resident_id',
+          'sub_activity.life_domain',
+          'sub_activity.data_categories',
+          'sub_activity.status',
+          'support_plan.household_id',
+        ])
+        .where('sub_activity.id', 'in', subIds)
+        .execute();
+      for (const s of subs) {
+        out.get(s.household_id)?.subActivities.set(s.id, {
+          id: s.id,
+          helpRequestId: s.help_request_id,
+          organisationId: s.organisation_id,
+          residentId: s.resident_id,
+          lifeDomain: s.life_domain,
+          dataCategories: s.data_categories,
+          status: s.status,
+        });
+      }
+    }
+  }
+  const hrIds = hrs.map((h) => h.id);
+  if (hrIds.length > 0) {
+    const consents = await tx.selectFrom('consent').selectAll().where('help_request_id', 'in', hrIds).execute();
+    const hrHousehold = new Map(hrs.map((h) => [h.id, h.household_id]));
+    for (const c of consents) {
+      out.get(hrHousehold.get(c.help_request_id)!)!.consents.push({
+        residentId: c.resident_id,
+        helpRequestId: c.help_request_id,
+        kind: c.kind,
+        categories: c.categories,
+        sourceLaw: c.source_law,
+        targetLaw: c.target_law,
+        recipientOrganisationId: c.recipient_organisation_id,
+        givenAt: new Date(c.given_at),
+        withdrawnAt: c.withdrawn_at === null ? null : new Date(c.withdrawn_at),
+      });
+    }
+    const invol = await tx.selectFrom('involuntary_processing').selectAll().where('help_request_id', 'in', hrIds).execute();
+    for (const v of invol) {
+      out.get(hrHousehold.get(v.help_request_id)!)!.involuntary.push({
+        helpRequestId: v.help_request_id,
+        residentId: v.resident_id,
+        categories: v.categories,
+        status: v.status,
+        validUntil: v.valid_until === null ? null : new Date(v.valid_until),
+      });
+    }
+  }
+  if (actor.kind === 'resident') {
+    const day = at.toISOString().slice(0, 10);
+    const mem = await tx
+      .selectFrom('household_member')
+      .select(['household_id', 'resident_id'])
+      .where('household_id', 'in', ids)
+      .where('valid_from', '<=', day)
+      .where((eb) => eb.or([eb('valid_until', 'is', null), eb('valid_until', '>', day)]))
+      .execute();
+    for (const m of mem) out.get(m.household_id)!.members.add(m.resident_id);
+  }
+  return out;
+}
+
+/**
+ * The purposes an actor may act under for a household: the help requests its current involvements
+ * cover (a household-wide involvement covers every help request of the household). When the request
+ * names a purpose, only that one (if covered).
+ */
+export function coveredPurposes(facts: HouseholdFacts, actor: Actor, at: Date, named: string | null): HelpRequestFact[] {
+  if (actor.kind !== 'professional') return [];
+  const t = at.getTime();
+  const ids = new Set<string>();
+  for (const inv of facts.involvements) {
+    if (inv.validFrom.getTime() > t || (inv.validUntil !== null && inv.validUntil.getTime() <= t)) continue;
+    if (inv.subActivityId !== null) {
+      const sub = facts.subActivities.get(inv.subActivityId);
+      if (sub) ids.add(sub.helpRequestId);
+    } else if (inv.helpRequestId !== null) ids.add(inv.helpRequestId);
+    else for (const id of facts.helpRequests.keys()) ids.add(id);
+  }
+  const out: HelpRequestFact[] = [];
+  for (const id of ids) {
+    if (named !== null && id !== named) continue;
+    const hr = facts.helpRequests.get(id);
+    if (hr) out.push(hr);
+  }
+  // Open purposes first: new processing happens for open help requests.
+  return out.sort((a, b) => Number(a.status === 'closed' || a.status === 'withdrawn') - Number(b.status === 'closed' || b.status === 'withdrawn'));
+}
+
+export function contextFor(actor: Actor, facts: HouseholdFacts, purpose: HelpRequestFact | null, at: Date): GateContext {
+  return {
+    actor,
+    purpose,
+    at,
+    involvements: facts.involvements,
+    subActivities: facts.subActivities,
+    consents: facts.consents,
+    involuntary: facts.involuntary,
+    memberOf: actor.kind === 'resident' && facts.members.has(actor.id) ? new Set([facts.householdId]) : undefined,
+  };
+}

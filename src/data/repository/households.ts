@@ -1,0 +1,439 @@
+/**
+ * The professional's views of households: the caseload ("my households and help requests") and one
+ * household with its members, help requests, plan, DAT of partners and data items. Lists are filtered
+ * in SQL to the actor's current involvements; every row is then re-decided and projected; what the
+ * actor may not know exists answers 404 (house style habit 5).
+ */
+import { sql } from 'kysely';
+import { displayName } from '../../core/domain/names.ts';
+import { fieldAad } from '../../core/crypto/keyring.ts';
+import type { Decision, HelpRequestFact } from '../../core/policy/decide.ts';
+import { coveredPurposes, lawOfTask, loadHouseholdFacts, type HouseholdFacts } from '../gate/facts.ts';
+import { decideUnder, logPurpose } from '../gate/purposes.ts';
+import type { GateSession, GateWork } from '../gate/session.ts';
+import { dataItemItem, goalItem, helpRequestItem, planItem, residentItem, subActivityItem, RESIDENT_CATEGORIES } from './items.ts';
+import type { DataItemView, HelpRequestView, HouseholdView, PlanView, ResidentView, CaseloadEntry } from './views.ts';
+
+type ResidentRow = {
+  id: string;
+  given_names: string;
+  surname_prefix: string | null;
+  surname: string;
+  partner_surname_prefix: string | null;
+  partner_surname: string | null;
+  name_usage: 'E' | 'P' | 'V' | 'N';
+  birth_date: string;
+  gender: string;
+  street: string | null;
+  house_number: number | null;
+  house_letter: string | null;
+  house_number_addition: string | null;
+  postcode: string | null;
+  city: string | null;
+  phone: string | null;
+  email: string | null;
+  confidentiality: string;
+};
+
+/** Project one resident: each category decided under the purposes; only permitted parts leave. */
+export function projectResident(
+  work: GateWork,
+  facts: HouseholdFacts,
+  purposes: readonly HelpRequestFact[],
+  r: ResidentRow,
+  relation: string | null,
+  categories: readonly string[] = RESIDENT_CATEGORIES,
+): ResidentView | null {
+  const view: ResidentView = { id: r.id, relation, withheld: [] };
+  let any = false;
+  for (const category of categories) {
+    const { decision, purpose } = decideUnder(work, facts, purposes, residentItem(r, facts.householdId, category));
+    if (!decision.permit) {
+      view.withheld.push(category);
+      continue;
+    }
+    any = true;
+    work.processed(r.id, logPurpose(work.policy, work.actor!, purpose), { type: 'resident', id: r.id }, [category], decision);
+    if (category === 'identity') {
+      view.identity = {
+        givenNames: r.given_names,
+        surnamePrefix: r.surname_prefix,
+        surname: r.surname,
+        displayName: displayName({
+          givenNames: r.given_names,
+          surnamePrefix: r.surname_prefix,
+          surname: r.surname,
+          partnerSurnamePrefix: r.partner_surname_prefix,
+          partnerSurname: r.partner_surname,
+          nameUsage: r.name_usage,
+        }),
+        birthDate: r.birth_date,
+        gender: r.gender,
+      };
+    } else if (category === 'address') {
+      view.address = {
+        street: r.street,
+        houseNumber: r.house_number,
+        houseLetter: r.house_letter,
+        houseNumberAddition: r.house_number_addition,
+        postcode: r.postcode,
+        city: r.city,
+      };
+    } else if (category === 'contact') {
+      view.contact = { phone: r.phone, email: r.email };
+    }
+  }
+  return any ? view : null;
+}
+
+const residentColumns = [
+  'resident.id',
+  'resident.given_names',
+  'resident.surname_prefix',
+  'resident.surname',
+  'resident.partner_surname_prefix',
+  'resident.partner_surname',
+  'resident.name_usage',
+  'resident.birth_date',
+  'resident.gender',
+  'resident.street',
+  'resident.house_number',
+  'resident.house_letter',
+  'resident.house_number_addition',
+  'resident.postcode',
+  'resident.city',
+  'resident.phone',
+  'resident.email',
+  'resident.confidentiality',
+] as const;
+
+export async function currentMembers(work: GateWork, householdIds: readonly string[]) {
+  if (householdIds.length === 0) return [];
+  const day = work.now.toISOString().slice(0, 10);
+  return work.tx
+    .selectFrom('household_member')
+    .innerJoin('resident', 'resident.id', 'household_member.resident_id')
+    .select([...residentColumns, 'household_member.household_id', 'household_member.relation'])
+    .where('household_member.household_id', 'in', [...householdIds])
+    .where('household_member.valid_from', '<=', day)
+    .where((eb) => eb.or([eb('household_member.valid_until', 'is', null), eb('household_member.valid_until', '>', day)]))
+    .orderBy('household_member.relation')
+    .orderBy('resident.birth_date')
+    .execute();
+}
+
+function projectHelpRequest(
+  work: GateWork,
+  facts: HouseholdFacts,
+  purposes: readonly HelpRequestFact[],
+  h: {
+    id: string;
+    reference: string;
+    household_id: string;
+    resident_id: string;
+    domain_code: string;
+    task_code: string;
+    status: HelpRequestView['status'];
+    complexity: 'single' | 'multi' | null;
+    triage_reasoning: string | null;
+    summary: string | null;
+    confidentiality: string;
+    registered_at: Date;
+    closed_at: Date | null;
+  },
+): HelpRequestView | null {
+  const { decision, purpose } = decideUnder(work, facts, purposes, helpRequestItem(work.policy, h));
+  if (!decision.permit) return null;
+  work.processed(h.resident_id, logPurpose(work.policy, work.actor!, purpose), { type: 'help_request', id: h.id }, ['case'], decision);
+  return {
+    id: h.id,
+    reference: h.reference,
+    residentId: h.resident_id,
+    domain: h.domain_code,
+    task: h.task_code,
+    law: lawOfTask(work.policy, h.task_code),
+    status: h.status,
+    complexity: h.complexity,
+    triageReasoning: h.triage_reasoning,
+    summary: h.summary,
+    confidentiality: h.confidentiality,
+    registeredAt: new Date(h.registered_at).toISOString(),
+    closedAt: h.closed_at ? new Date(h.closed_at).toISOString() : null,
+  };
+}
+
+/** "My households and help requests": only households with a current involvement of the actor. */
+export async function caseload(session: GateSession): Promise<CaseloadEntry[]> {
+  return session.run('caseload.list', 'list', async (work) => {
+    const actor = work.actor!;
+    if (actor.kind !== 'professional') return [];
+    const households = await work.tx
+      .selectFrom('involvement')
+      .innerJoin('household', 'household.id', 'involvement.household_id')
+      .select(['household.id', 'household.reference'])
+      .distinct()
+      .where('involvement.professional_id', '=', actor.id)
+      .where('involvement.valid_from', '<=', work.now)
+      .where((eb) => eb.or([eb('involvement.valid_until', 'is', null), eb('involvement.valid_until', '>', work.now)]))
+      .orderBy('household.reference')
+      .limit(500)
+      .execute();
+    const ids = households.map((h) => h.id);
+    const factsBy = await loadHouseholdFacts(work.tx, work.policy, actor, ids, work.now);
+    const members = await currentMembers(work, ids);
+    const hrs = ids.length ? await work.tx.selectFrom('help_request').selectAll().where('household_id', 'in', ids).orderBy('registered_at').execute() : [];
+    const out: CaseloadEntry[] = [];
+    for (const h of households) {
+      const facts = factsBy.get(h.id)!;
+      const purposes = coveredPurposes(facts, actor, work.now, null);
+      if (purposes.length === 0) continue;
+      const mem = members
+        .filter((m) => m.household_id === h.id)
+        .map((m) => projectResident(work, facts, purposes, m, m.relation, ['identity']))
+        .filter((m): m is ResidentView => m !== null);
+      const helpRequests = hrs
+        .filter((r) => r.household_id === h.id)
+        .map((r) => projectHelpRequest(work, facts, purposes, r))
+        .filter((r): r is HelpRequestView => r !== null);
+      const t = work.now.getTime();
+      const roles = [
+        ...new Set(
+          facts.involvements
+            .filter((i) => i.validFrom.getTime() <= t && (i.validUntil === null || t < i.validUntil.getTime()))
+            .map((i) => i.role),
+        ),
+      ];
+      out.push({ householdId: h.id, reference: h.reference, myRoles: roles, members: mem, helpRequests });
+    }
+    return out;
+  });
+}
+
+async function loadPlan(work: GateWork, facts: HouseholdFacts, purposes: readonly HelpRequestFact[], householdId: string): Promise<PlanView | null> {
+  const plan = await work.tx
+    .selectFrom('support_plan')
+    .innerJoin('professional', 'professional.id', 'support_plan.director_id')
+    .select(['support_plan.id', 'support_plan.household_id', 'support_plan.status', 'support_plan.version', 'support_plan.director_id', 'professional.display_name'])
+    .where('support_plan.household_id', '=', householdId)
+    .where('support_plan.status', 'in', ['active', 'draft'])
+    .orderBy(sql`case when support_plan.status = 'active' then 0 else 1 end`)
+    .limit(1)
+    .executeTakeFirst();
+  if (!plan) return null;
+  const planDecision = decideUnder(work, facts, purposes, planItem(work.policy, plan));
+  const goals = await work.tx
+    .selectFrom('plan_goal')
+    .leftJoin('help_request', 'help_request.id', 'plan_goal.help_request_id')
+    .select(['plan_goal.id', 'plan_goal.life_domain', 'plan_goal.score', 'plan_goal.target_score', 'plan_goal.description', 'plan_goal.help_request_id', 'help_request.task_code'])
+    .where('plan_goal.plan_id', '=', plan.id)
+    .orderBy('plan_goal.life_domain')
+    .execute();
+  const subs = await work.tx
+    .selectFrom('sub_activity')
+    .innerJoin('organisation', 'organisation.id', 'sub_activity.organisation_id')
+    .select([
+      'sub_activity.id',
+      'sub_activity.resident_id',
+      'sub_activity.help_request_id',
+      'sub_activity.description',
+      'sub_activity.status',
+      'sub_activity.since',
+      'sub_activity.until',
+      'sub_activity.life_domain',
+      'sub_activity.data_categories',
+      'sub_activity.refuses_to_share',
+      'organisation.id as organisation_id',
+      'organisation.name as organisation_name',
+      'organisation.contact_email',
+      'organisation.contact_phone',
+    ])
+    .where('sub_activity.plan_id', '=', plan.id)
+    .orderBy('sub_activity.since')
+    .execute();
+  const view: PlanView = {
+    id: plan.id,
+    status: plan.status,
+    version: plan.version,
+    director: planDecision.decision.permit ? { id: plan.director_id, displayName: plan.display_name } : null,
+    goals: [],
+    subActivities: [],
+  };
+  let anyVisible = planDecision.decision.permit;
+  for (const g of goals) {
+    const law = g.task_code ? lawOfTask(work.policy, g.task_code) : null;
+    const { decision, purpose } = decideUnder(work, facts, purposes, goalItem(work.policy, householdId, { id: g.id, life_domain: g.life_domain, help_request_law: law }));
+    if (!decision.permit) continue;
+    anyVisible = true;
+    recordHousehold(work, facts, purpose, { type: 'plan_goal', id: g.id }, 'plan', decision);
+    view.goals.push({ id: g.id, lifeDomain: g.life_domain, score: g.score, targetScore: g.target_score, description: g.description, helpRequestId: g.help_request_id });
+  }
+  for (const s of subs) {
+    const { decision, purpose } = decideUnder(work, facts, purposes, subActivityItem(work.policy, householdId, s));
+    if (!decision.permit) continue;
+    anyVisible = true;
+    work.processed(s.resident_id, logPurpose(work.policy, work.actor!, purpose), { type: 'sub_activity', id: s.id }, ['involvement'], decision);
+    view.subActivities.push({
+      id: s.id,
+      residentId: s.resident_id,
+      helpRequestId: s.help_request_id,
+      organisation: { id: s.organisation_id, name: s.organisation_name, email: s.contact_email, phone: s.contact_phone },
+      description: s.description,
+      status: s.status,
+      since: s.since,
+      until: s.until,
+      lifeDomain: s.life_domain,
+      dataCategories: s.data_categories,
+      refusesToShare: s.refuses_to_share,
+    });
+  }
+  if (planDecision.decision.permit) recordHousehold(work, facts, planDecision.purpose, { type: 'plan', id: plan.id }, 'plan', planDecision.decision);
+  return anyVisible ? view : null;
+}
+
+/** Household-level data (the plan) concern every current member: one log entry each. */
+function recordHousehold(work: GateWork, facts: HouseholdFacts, purpose: HelpRequestFact | null, object: { type: string; id: string }, category: string, decision: Decision): void {
+  const subjects = facts.memberIds ?? [];
+  for (const s of subjects) work.processed(s, logPurpose(work.policy, work.actor!, purpose), object, [category], decision);
+}
+
+export async function loadDataItems(
+  work: GateWork,
+  facts: HouseholdFacts,
+  purposes: readonly HelpRequestFact[],
+  filter: { householdId: string; helpRequestId?: string; residentId?: string },
+): Promise<DataItemView[]> {
+  const actor = work.actor!;
+  let q = work.tx
+    .selectFrom('data_item')
+    .innerJoin('help_request', 'help_request.id', 'data_item.help_request_id')
+    .leftJoin('professional', 'professional.id', 'data_item.recorded_by')
+    .select([
+      'data_item.id',
+      'data_item.household_id',
+      'data_item.resident_id',
+      'data_item.help_request_id',
+      'data_item.sub_activity_id',
+      'data_item.category',
+      'data_item.source',
+      'data_item.legal_basis',
+      'data_item.confidentiality',
+      'data_item.secrecy_origin',
+      'data_item.retention_class',
+      'data_item.value_text',
+      'data_item.value_cipher',
+      'data_item.recorded_at',
+      'help_request.task_code',
+      'professional.organisation_id as recorded_by_organisation_id',
+    ])
+    .where('data_item.household_id', '=', filter.householdId);
+  if (filter.helpRequestId) q = q.where('data_item.help_request_id', '=', filter.helpRequestId);
+  if (filter.residentId) q = q.where('data_item.resident_id', '=', filter.residentId);
+  if (actor.kind === 'resident') q = q.where('data_item.resident_id', '=', actor.id);
+  if (actor.kind === 'professional') {
+    // Filter in SQL (habit 5): a partner whose every covering involvement is a sub-activity only gets
+    // rows of the residents it serves in the categories those sub-activities declare.
+    const t = work.now.getTime();
+    const current = facts.involvements.filter((i) => i.validFrom.getTime() <= t && (i.validUntil === null || t < i.validUntil.getTime()));
+    if (current.length > 0 && current.every((i) => i.role === 'provider')) {
+      const pairs = current
+        .map((i) => facts.subActivities.get(i.subActivityId!))
+        .filter((s) => s !== undefined)
+        .flatMap((s) => s!.dataCategories.map((c) => `${s!.residentId}|${c}`));
+      if (pairs.length === 0) return [];
+      q = q.where(sql<boolean>`(data_item.resident_id::text || '|' || data_item.category) = any(${pairs}::text[])`);
+    }
+  }
+  const rows = await q.orderBy('data_item.recorded_at', 'desc').limit(1000).execute();
+  const out: DataItemView[] = [];
+  for (const d of rows) {
+    const law = lawOfTask(work.policy, d.task_code);
+    const { decision, purpose } = decideUnder(work, facts, purposes, dataItemItem(d, law, d.recorded_by_organisation_id));
+    if (!decision.permit) continue;
+    const value = d.value_cipher ? work.keyring.decrypt(d.value_cipher, fieldAad('data_item', 'value_cipher', d.id)) : d.value_text;
+    work.processed(d.resident_id, logPurpose(work.policy, actor, purpose), { type: 'data_item', id: d.id }, [d.category], decision);
+    out.push({
+      id: d.id,
+      residentId: d.resident_id,
+      helpRequestId: d.help_request_id,
+      subActivityId: d.sub_activity_id,
+      category: d.category,
+      source: d.source,
+      legalBasis: d.legal_basis,
+      confidentiality: d.confidentiality,
+      secrecyOrigin: d.secrecy_origin,
+      retentionClass: d.retention_class,
+      recordedAt: new Date(d.recorded_at).toISOString(),
+      value: value ?? '',
+      purposeHelpRequestId: purpose?.id ?? null,
+    });
+  }
+  return out;
+}
+
+/**
+ * Deny and log: the actor asked for a household it has no current involvement with. Logged against
+ * every member (the privacy officer reviews attempts outside involvement), then answered 404.
+ */
+async function denyHousehold(work: GateWork, householdId: string, facts: HouseholdFacts | undefined): Promise<never> {
+  const members = facts ? await currentMembers(work, [householdId]) : [];
+  const probe = work.decide(
+    { actor: work.actor, purpose: null, at: work.now, involvements: facts?.involvements ?? [], subActivities: new Map(), consents: [], involuntary: [] },
+    { type: 'household', id: householdId, householdId, residentId: null, category: 'household_composition', collectedForLaw: null, source: null, confidentiality: 'openbaar', secrecyOrigin: null, subActivityId: null, recordedByOrganisationId: null },
+  );
+  const purpose = logPurpose(work.policy, work.actor!, null);
+  if (members.length === 0) work.denied(null, purpose, { type: 'household', id: householdId }, 'household_composition', probe);
+  for (const m of members) work.denied(m.id, purpose, { type: 'household', id: householdId }, 'household_composition', probe);
+  return work.failAfterCommit('GATE.NOT_FOUND');
+}
+
+async function householdInWork(work: GateWork, householdId: string, namedPurpose: string | null): Promise<HouseholdView> {
+  const actor = work.actor!;
+  const hh = await work.tx.selectFrom('household').select(['id', 'reference']).where('id', '=', householdId).executeTakeFirst();
+  if (!hh || actor.kind !== 'professional') return denyHousehold(work, householdId, undefined);
+  const facts = (await loadHouseholdFacts(work.tx, work.policy, actor, [hh.id], work.now)).get(hh.id)!;
+  const purposes = coveredPurposes(facts, actor, work.now, namedPurpose);
+  if (purposes.length === 0) return denyHousehold(work, hh.id, facts);
+  const members = await currentMembers(work, [hh.id]);
+  facts.memberIds = members.map((m) => m.id);
+  const memberViews = members.map((m) => projectResident(work, facts, purposes, m, m.relation)).filter((m): m is ResidentView => m !== null);
+  const hrs = await work.tx.selectFrom('help_request').selectAll().where('household_id', '=', hh.id).orderBy('registered_at').execute();
+  const helpRequests = hrs.map((h) => projectHelpRequest(work, facts, purposes, h)).filter((h): h is HelpRequestView => h !== null);
+  const plan = await loadPlan(work, facts, purposes, hh.id);
+  const dataItems = await loadDataItems(work, facts, purposes, { householdId: hh.id });
+  const t = work.now.getTime();
+  return {
+    id: hh.id,
+    reference: hh.reference,
+    purposes: purposes.map((p) => ({ helpRequestId: p.id, task: p.taskCode, law: p.law, status: p.status })),
+    myInvolvements: facts.involvements
+      .filter((i) => i.validFrom.getTime() <= t && (i.validUntil === null || t < i.validUntil.getTime()))
+      .map((i) => ({ id: i.id, role: i.role, helpRequestId: i.helpRequestId, subActivityId: i.subActivityId, validFrom: i.validFrom.toISOString(), validUntil: i.validUntil?.toISOString() ?? null })),
+    members: memberViews,
+    helpRequests,
+    plan,
+    dataItems,
+  };
+}
+
+/** One household as the actor may see it, for the named purpose or every purpose its involvements cover. */
+export async function household(session: GateSession, householdId: string, namedPurpose: string | null): Promise<HouseholdView> {
+  return session.run('household.read', 'read', (work) => householdInWork(work, householdId, namedPurpose));
+}
+
+/** One help request, as the purpose itself: 404 unless the actor's involvement covers it. */
+export async function helpRequestDetail(session: GateSession, helpRequestId: string): Promise<HouseholdView & { helpRequestId: string }> {
+  return session.run('help_request.read', 'read', async (work) => {
+    const row = await work.tx.selectFrom('help_request').select(['household_id']).where('id', '=', helpRequestId).executeTakeFirst();
+    if (!row) {
+      const purpose = logPurpose(work.policy, work.actor!, null);
+      const probe = work.decide(
+        { actor: work.actor, purpose: null, at: work.now, involvements: [], subActivities: new Map(), consents: [], involuntary: [] },
+        { type: 'help_request', id: helpRequestId, householdId: '', residentId: null, category: 'case', collectedForLaw: null, source: null, confidentiality: 'openbaar', secrecyOrigin: null, subActivityId: null, recordedByOrganisationId: null },
+      );
+      work.denied(null, purpose, { type: 'help_request', id: helpRequestId }, 'case', probe);
+      return work.failAfterCommit('GATE.NOT_FOUND');
+    }
+    const view = await householdInWork(work, row.household_id, helpRequestId);
+    return { ...view, helpRequestId };
+  });
+}

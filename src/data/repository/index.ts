@@ -1,0 +1,51 @@
+/**
+ * The gate-bound repository: one per request (house style habit 1). Routes and services call these
+ * methods; each runs in its own transaction through the gate, which decides, projects and logs.
+ * There is no other way from src/server to personal data.
+ */
+import type { GateSession } from '../gate/session.ts';
+import { caseload, helpRequestDetail, household } from './households.ts';
+import { searchResidents, type SearchQuery } from './search.ts';
+import { portalOverview } from './portal.ts';
+import { createDataItem, type NewDataItem } from './data-items.ts';
+import { whoCanSeeDataItem, residentsVisibleTo } from './oversight.ts';
+
+export class Repository {
+  constructor(private readonly session: GateSession) {}
+
+  get actor() {
+    return this.session.actor;
+  }
+
+  caseload() {
+    return caseload(this.session);
+  }
+
+  household(householdId: string, purposeHelpRequestId: string | null = null) {
+    return household(this.session, householdId, purposeHelpRequestId);
+  }
+
+  helpRequest(helpRequestId: string) {
+    return helpRequestDetail(this.session, helpRequestId);
+  }
+
+  search(q: SearchQuery) {
+    return searchResidents(this.session, q);
+  }
+
+  portalOverview() {
+    return portalOverview(this.session);
+  }
+
+  createDataItem(input: NewDataItem) {
+    return createDataItem(this.session, input);
+  }
+
+  whoCanSeeDataItem(dataItemId: string) {
+    return whoCanSeeDataItem(this.session, dataItemId);
+  }
+
+  residentsVisibleTo(professionalId: string) {
+    return residentsVisibleTo(this.session, professionalId);
+  }
+}

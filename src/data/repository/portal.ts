@@ -1,0 +1,124 @@
+/**
+ * The resident's own file (R5.2, AVG art. 15): my record, my help requests, my household's plan and
+ * the data about me per category with source and purpose — decided by the same gate (a resident sees
+ * data about themself, and the plan of a household they belong to), and logged like any access.
+ */
+import { fieldAad } from '../../core/crypto/keyring.ts';
+import type { GateSession } from '../gate/session.ts';
+import { lawOfTask, loadHouseholdFacts } from '../gate/facts.ts';
+import { decideUnder, logPurpose } from '../gate/purposes.ts';
+import { currentMembers, loadDataItems, projectResident } from './households.ts';
+import { helpRequestItem, planItem, residentItem, subActivityItem } from './items.ts';
+import type { DataItemView, HelpRequestView, ResidentView } from './views.ts';
+
+export interface PortalOverview {
+  me: ResidentView & { bsnMasked: string | null };
+  helpRequests: HelpRequestView[];
+  plans: Array<{
+    id: string;
+    householdId: string;
+    status: string;
+    director: { displayName: string } | null;
+    goals: Array<{ lifeDomain: string; score: number | null; targetScore: number | null; description: string }>;
+    partners: Array<{ organisation: string; description: string; since: string; status: string; dataCategories: string[] }>;
+  }>;
+  dataItems: DataItemView[];
+}
+
+export async function portalOverview(session: GateSession): Promise<PortalOverview> {
+  return session.run('portal.overview', 'read', async (work) => {
+    const actor = work.actor!;
+    if (actor.kind !== 'resident') return work.failAfterCommit('GATE.NOT_FOUND');
+    const day = work.now.toISOString().slice(0, 10);
+    const memberships = await work.tx
+      .selectFrom('household_member')
+      .select(['household_id'])
+      .where('resident_id', '=', actor.id)
+      .where('valid_from', '<=', day)
+      .where((eb) => eb.or([eb('valid_until', 'is', null), eb('valid_until', '>', day)]))
+      .execute();
+    const householdIds = memberships.map((m) => m.household_id);
+    const factsBy = await loadHouseholdFacts(work.tx, work.policy, actor, householdIds, work.now);
+    const members = await currentMembers(work, householdIds);
+    const meRow = members.find((m) => m.id === actor.id);
+    const homeFacts = meRow ? factsBy.get(meRow.household_id)! : undefined;
+    let me: PortalOverview['me'] = { id: actor.id, relation: null, withheld: [], bsnMasked: null };
+    if (meRow && homeFacts) {
+      me = { ...(projectResident(work, homeFacts, [], meRow, meRow.relation) ?? me), bsnMasked: null };
+      const bsnRow = await work.tx.selectFrom('resident').select(['bsn_cipher']).where('id', '=', actor.id).executeTakeFirst();
+      const { decision, purpose } = decideUnder(work, homeFacts, [], residentItem(meRow, meRow.household_id, 'bsn'));
+      if (decision.permit && bsnRow?.bsn_cipher) {
+        const bsn = work.keyring.decrypt(bsnRow.bsn_cipher, fieldAad('resident', 'bsn_cipher', actor.id));
+        me.bsnMasked = `*****${bsn.slice(-4)}`;
+        work.processed(actor.id, logPurpose(work.policy, actor, purpose), { type: 'resident', id: actor.id }, ['bsn'], decision);
+      }
+    }
+    const hrs = householdIds.length
+      ? await work.tx.selectFrom('help_request').selectAll().where('resident_id', '=', actor.id).orderBy('registered_at').execute()
+      : [];
+    const helpRequests: HelpRequestView[] = [];
+    for (const h of hrs) {
+      const facts = factsBy.get(h.household_id) ?? homeFacts;
+      if (!facts) continue;
+      const { decision, purpose } = decideUnder(work, facts, [], helpRequestItem(work.policy, h));
+      if (!decision.permit) continue;
+      work.processed(actor.id, logPurpose(work.policy, actor, purpose), { type: 'help_request', id: h.id }, ['case'], decision);
+      helpRequests.push({
+        id: h.id,
+        reference: h.reference,
+        residentId: h.resident_id,
+        domain: h.domain_code,
+        task: h.task_code,
+        law: lawOfTask(work.policy, h.task_code),
+        status: h.status,
+        complexity: h.complexity,
+        triageReasoning: h.triage_reasoning,
+        summary: h.summary,
+        confidentiality: h.confidentiality,
+        registeredAt: new Date(h.registered_at).toISOString(),
+        closedAt: h.closed_at ? new Date(h.closed_at).toISOString() : null,
+      });
+    }
+    const plans: PortalOverview['plans'] = [];
+    for (const householdId of householdIds) {
+      const facts = factsBy.get(householdId)!;
+      const plan = await work.tx
+        .selectFrom('support_plan')
+        .innerJoin('professional', 'professional.id', 'support_plan.director_id')
+        .select(['support_plan.id', 'support_plan.household_id', 'support_plan.status', 'professional.display_name'])
+        .where('support_plan.household_id', '=', householdId)
+        .where('support_plan.status', '=', 'active')
+        .executeTakeFirst();
+      if (!plan) continue;
+      const { decision, purpose } = decideUnder(work, facts, [], planItem(work.policy, plan));
+      if (!decision.permit) continue;
+      work.processed(actor.id, logPurpose(work.policy, actor, purpose), { type: 'plan', id: plan.id }, ['plan'], decision);
+      const goals = await work.tx.selectFrom('plan_goal').select(['life_domain', 'score', 'target_score', 'description']).where('plan_id', '=', plan.id).orderBy('life_domain').execute();
+      const subs = await work.tx
+        .selectFrom('sub_activity')
+        .innerJoin('organisation', 'organisation.id', 'sub_activity.organisation_id')
+        .select(['sub_activity.id', 'sub_activity.resident_id', 'sub_activity.description', 'sub_activity.since', 'sub_activity.status', 'sub_activity.data_categories', 'organisation.name'])
+        .where('sub_activity.plan_id', '=', plan.id)
+        .execute();
+      const partners: PortalOverview['plans'][number]['partners'] = [];
+      for (const s of subs) {
+        const d = decideUnder(work, facts, [], subActivityItem(work.policy, householdId, s));
+        if (!d.decision.permit) continue;
+        partners.push({ organisation: s.name, description: s.description, since: s.since, status: s.status, dataCategories: s.data_categories });
+      }
+      plans.push({
+        id: plan.id,
+        householdId,
+        status: plan.status,
+        director: { displayName: plan.display_name },
+        goals: goals.map((g) => ({ lifeDomain: g.life_domain, score: g.score, targetScore: g.target_score, description: g.description })),
+        partners,
+      });
+    }
+    const dataItems: DataItemView[] = [];
+    for (const householdId of householdIds) {
+      dataItems.push(...(await loadDataItems(work, factsBy.get(householdId)!, [], { householdId, residentId: actor.id })));
+    }
+    return { me, helpRequests, plans, dataItems };
+  });
+}
