@@ -15,7 +15,6 @@ import { INVOLVEMENT_ROLES } from '../domain/involvement.ts';
  */
 export const NON_STATUTORY_LAWS: readonly string[] = ['bio2'];
 
-/** The domains whose laws must have a flow for every ordered pair (sector-law reciprocity, policy 2.2). */
 const FLOW_CONDITIONS = ['none', 'explicit_consent', 'written_no_objection', 'explicit_consent_and_written_no_objection', 'never'];
 const CATEGORY_KINDS = ['ordinary', 'special', 'criminal', 'bsn'];
 const RETENTION_FROM = ['last_change', 'case_end', 'creation'];
