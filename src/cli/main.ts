@@ -5,6 +5,7 @@ import { Command, CommanderError } from 'commander';
 import { registerStart } from './commands/start.ts';
 import { registerMigrate } from './commands/migrate.ts';
 import { registerOpenapi } from './commands/openapi.ts';
+import { registerLog } from './commands/log.ts';
 
 const program = new Command();
 program
@@ -16,6 +17,7 @@ program
 registerStart(program);
 registerMigrate(program);
 registerOpenapi(program);
+registerLog(program);
 
 try {
   await program.parseAsync(process.argv);

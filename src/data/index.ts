@@ -9,3 +9,4 @@ export type { Repository } from './repository/index.ts';
 export type * from './repository/views.ts';
 export { openSessions, csrfTokenFor, csrfTokenMatches, type Sessions, type SessionRecord, type SessionLookup, type SessionActor, type NewSession, type SigninTransaction, type SignInKind, type Language } from './sessions.ts';
 export { signInIdentity, type SignInIdentity } from './sign-in-identity.ts';
+export { verifyProcessingLog, writeCheckpoint, type VerifyResult } from './log/verify.ts';

@@ -9,6 +9,11 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AppDeps } from './deps.ts';
 import { registerErrorHandling } from './http/errors.ts';
 import { systemRoutes } from './modules/system/system.routes.ts';
+import { workspaceRoutes } from './modules/workspace/workspace.routes.ts';
+import { portalRoutes } from './modules/portal/portal.routes.ts';
+import { oversightRoutes } from './modules/oversight/oversight.routes.ts';
+import { registerAuth } from './auth/index.ts';
+import { registerWeb } from './web/static.ts';
 
 export type { AppDeps } from './deps.ts';
 
@@ -31,6 +36,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   registerErrorHandling(app);
+  // Cookies, security headers, sign-in rate limit and the authenticate hook (request.actor, CSRF).
+  const signIn = await registerAuth(app, deps);
 
   await app.register(swagger, {
     openapi: {
@@ -47,7 +54,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   await app.register(systemRoutes, { deps });
+  await app.register(workspaceRoutes, { deps });
+  await app.register(portalRoutes, { deps });
+  await app.register(oversightRoutes, { deps });
+  await signIn.registerRoutes();
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  // The start page, /werkplek and /mijn (the Vite build in dist/); last, after every API route.
+  await registerWeb(app);
   return app;
 }

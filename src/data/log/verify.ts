@@ -1,0 +1,176 @@
+/**
+ * `zorgvuldig log verify` and checkpoints (R6.2). Verification recomputes every chain from its genesis
+ * with the log key and reports the first bad entry: a modified field (hash mismatch), a deleted entry
+ * (sequence gap), an inserted or reordered entry (prev/hash mismatch), a deleted access record (hash
+ * mismatch: the access facts are part of the hash), a truncated tail (the chain head or a signed
+ * checkpoint names more than is there). Checkpoints sign a Merkle root over all chain heads.
+ */
+import { sql, type Kysely } from 'kysely';
+import { ChainVerifier, signCheckpoint, sameBytes, toHex, type ChainHead, type VerifyFailure } from '../../core/log/chain.ts';
+import type { ChainedEntry } from '../../core/log/entry.ts';
+import type { DB } from '../schema.ts';
+import { storeInternals, type Store } from '../store.ts';
+
+export interface VerifyResult {
+  ok: boolean;
+  entries: number;
+  chains: number;
+  heads: ChainHead[];
+  checkpoints: number;
+  seconds: number;
+  failure?: VerifyFailure;
+}
+
+const PAGE = 20_000;
+
+interface Row {
+  id: number;
+  seq: number;
+  trace_id: string;
+  span_id: string;
+  parent_span_id: string | null;
+  name: string;
+  start_time: Date;
+  end_time: Date;
+  status_code: number;
+  processing_activity_id: string;
+  data_subject_id: string | null;
+  data_subject_id_type: string | null;
+  prev_hash: Uint8Array;
+  hash: Uint8Array;
+  actor_kind: string | null;
+  actor_id: string | null;
+  actor_role: string | null;
+  organisation_id: string | null;
+  purpose_help_request_id: string | null;
+  purpose_code: string | null;
+  action: string | null;
+  object_type: string | null;
+  object_id: string | null;
+  categories: string[] | null;
+  decision: 'permit' | 'deny' | null;
+  rule_ids: string[] | null;
+  rule_version: string | null;
+}
+
+function toEntry(chainId: number, r: Row): ChainedEntry & { id: number } {
+  return {
+    id: r.id,
+    chainId,
+    seq: r.seq,
+    prevHash: r.prev_hash,
+    hash: r.hash,
+    traceId: r.trace_id,
+    spanId: r.span_id,
+    parentSpanId: r.parent_span_id,
+    name: r.name,
+    startTime: r.start_time,
+    endTime: r.end_time,
+    statusCode: r.status_code,
+    processingActivityId: r.processing_activity_id,
+    dataSubjectId: r.data_subject_id,
+    dataSubjectIdType: r.data_subject_id_type,
+    actorKind: (r.actor_kind ?? 'missing') as ChainedEntry['actorKind'],
+    actorId: r.actor_id,
+    actorRole: r.actor_role ?? '',
+    organisationId: r.organisation_id,
+    purposeHelpRequestId: r.purpose_help_request_id,
+    purposeCode: r.purpose_code ?? '',
+    action: r.action ?? '',
+    objectType: r.object_type ?? '',
+    objectId: r.object_id,
+    categories: r.categories ?? [],
+    decision: r.decision ?? 'deny',
+    ruleIds: r.rule_ids ?? [],
+    ruleVersion: r.rule_version ?? '',
+  };
+}
+
+async function page(db: Kysely<DB>, chainId: number, afterSeq: number): Promise<Row[]> {
+  const res = await sql<Row>`
+    select l.id, l.seq, l.trace_id, l.span_id, l.parent_span_id, l.name, l.start_time, l.end_time, l.status_code,
+           l.processing_activity_id, l.data_subject_id, l.data_subject_id_type, l.prev_hash, l.hash,
+           a.actor_kind, a.actor_id, a.actor_role, a.organisation_id, a.purpose_help_request_id, a.purpose_code,
+           a.action, a.object_type, a.object_id, a.categories, a.decision, a.rule_ids, a.rule_version
+    from processing_log l left join access_record a on a.log_id = l.id
+    where l.chain_id = ${chainId} and l.seq > ${afterSeq}
+    order by l.seq limit ${PAGE}`.execute(db);
+  return res.rows;
+}
+
+export async function verifyProcessingLog(store: Store, onProgress?: (entries: number, total: number) => void): Promise<VerifyResult> {
+  const started = performance.now();
+  const { database, keyring } = storeInternals(store);
+  const db = database.db;
+  const chains = await db.selectFrom('log_chain').select(['id', 'seq', 'head']).orderBy('id').execute();
+  const total = chains.reduce((n, c) => n + c.seq, 0);
+  let entries = 0;
+  const heads: ChainHead[] = [];
+  const result = (failure?: VerifyFailure): VerifyResult => ({
+    ok: !failure,
+    entries,
+    chains: chains.length,
+    heads,
+    checkpoints,
+    seconds: (performance.now() - started) / 1000,
+    ...(failure ? { failure } : {}),
+  });
+  let checkpoints = 0;
+  for (const chain of chains) {
+    const v = new ChainVerifier(keyring.logKey, chain.id);
+    let after = 0;
+    for (;;) {
+      const rows = await page(db, chain.id, after);
+      for (const r of rows) {
+        const failure = v.next(toEntry(chain.id, r));
+        if (failure) return result(failure);
+        entries++;
+      }
+      onProgress?.(entries, total);
+      if (rows.length < PAGE) break;
+      after = rows[rows.length - 1]!.seq;
+    }
+    // The head row must match what the chain actually holds: a deleted tail shows here.
+    if (v.head.seq !== chain.seq || !sameBytes(v.head.hash, chain.head)) {
+      return result({ chainId: chain.id, seq: Math.min(v.head.seq + 1, chain.seq), logId: null, reason: 'head-mismatch' });
+    }
+    heads.push({ chainId: chain.id, seq: v.head.seq, hash: toHex(v.head.hash) });
+  }
+  // Every row must belong to a verified chain: rows in a chain without a head row are unaccounted for.
+  const count = await sql<{ n: number }>`select count(*)::int8 as n from processing_log`.execute(db);
+  if (Number(count.rows[0]!.n) !== entries) return result({ chainId: -1, seq: 0, logId: null, reason: 'unchained-entries' });
+  // Signed checkpoints: each must verify, and every head it names must still be in its chain.
+  const cps = await db.selectFrom('log_checkpoint').select(['id', 'entries', 'heads', 'merkle_root', 'signature']).orderBy('id').execute();
+  for (const cp of cps) {
+    const cpHeads = (typeof cp.heads === 'string' ? JSON.parse(cp.heads) : cp.heads) as ChainHead[];
+    const { root, signature } = signCheckpoint(keyring.logKey, cp.entries, cpHeads);
+    if (!sameBytes(root, cp.merkle_root) || !sameBytes(signature, cp.signature)) {
+      return result({ chainId: -1, seq: 0, logId: cp.id, reason: 'checkpoint-signature' });
+    }
+    for (const h of cpHeads) {
+      if (h.seq === 0) continue;
+      const row = await db.selectFrom('processing_log').select(['hash']).where('chain_id', '=', h.chainId).where('seq', '=', h.seq).executeTakeFirst();
+      if (!row || toHex(row.hash) !== h.hash) return result({ chainId: h.chainId, seq: h.seq, logId: null, reason: 'checkpoint-mismatch' });
+    }
+    checkpoints++;
+  }
+  return result();
+}
+
+/** Write a signed checkpoint over the current heads of all chains (a consistent snapshot). */
+export async function writeCheckpoint(store: Store): Promise<{ id: number; entries: number; root: string }> {
+  const { database, keyring } = storeInternals(store);
+  return database.db.transaction().execute(async (tx) => {
+    // Lock every chain head briefly so the snapshot is consistent.
+    const chains = await sql<{ id: number; seq: number; head: Uint8Array }>`select id, seq, head from log_chain order by id for share`.execute(tx);
+    const heads: ChainHead[] = chains.rows.map((c) => ({ chainId: c.id, seq: c.seq, hash: toHex(c.head) }));
+    const entries = heads.reduce((n, h) => n + h.seq, 0);
+    const { root, signature } = signCheckpoint(keyring.logKey, entries, heads);
+    const row = await tx
+      .insertInto('log_checkpoint')
+      .values({ entries, heads: JSON.stringify(heads), merkle_root: root, signature })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return { id: row.id, entries, root: toHex(root) };
+  });
+}
