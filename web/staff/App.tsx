@@ -1,0 +1,201 @@
+/**
+ * The professionals' workspace (/werkplek). It shows what the API returns for this professional; the
+ * gate decides what that is (issue 3). Later issues fill the household and case views.
+ */
+import { useState, type FormEvent } from 'react';
+import { useApi, type Me } from '../shared/api.ts';
+import { DataView, listIn, type Linker } from '../shared/data-view.tsx';
+import { I18nProvider, SHARED, useI18n } from '../shared/i18n.tsx';
+import { Page, PageTitle } from '../shared/layout.tsx';
+import { AppLink, match, navigate, useLocation } from '../shared/router.tsx';
+import { useSession } from '../shared/session.ts';
+import { Loaded } from '../shared/states.tsx';
+import { Alert, Button, FormField, FormLabel, Paragraph, Textbox } from '../shared/ui.tsx';
+import { STAFF } from './strings.ts';
+
+const CONSOLE_ROLES = ['privacy_officer', 'complaints_commissioner', 'functional_admin', 'archivist'];
+
+export function StaffApp() {
+  const session = useSession(true);
+  return (
+    <I18nProvider lang={session.lang} setLang={session.setLang} dictionaries={{ nl: { ...SHARED.nl, ...STAFF.nl }, en: { ...SHARED.en, ...STAFF.en } }}>
+      {session.me ? <Workspace me={session.me} onLanguage={session.setLang} /> : <Booting />}
+    </I18nProvider>
+  );
+}
+
+function Booting() {
+  const { t } = useI18n();
+  return (
+    <Paragraph role="status" className="zv-container zv-loading">
+      {t('loading')}
+    </Paragraph>
+  );
+}
+
+/** Where a record in a list leads: households and help requests have their own view. */
+export const staffLinker: Linker = (context, r) => {
+  const id = typeof r['id'] === 'string' ? r['id'] : null;
+  const kind = String(r['kind'] ?? r['type'] ?? '');
+  if (typeof r['householdId'] === 'string' && !/help/i.test(kind)) return `/werkplek/huishoudens/${encodeURIComponent(r['householdId'])}`;
+  if (!id) return null;
+  if (context === 'helpRequests' || /help/i.test(kind)) return `/werkplek/hulpvragen/${encodeURIComponent(id)}`;
+  if (context === 'households' || /household/i.test(kind)) return `/werkplek/huishoudens/${encodeURIComponent(id)}`;
+  return null;
+};
+
+function Workspace({ me, onLanguage }: { me: Me; onLanguage: ReturnType<typeof useSession>['setLang'] }) {
+  const { t } = useI18n();
+  const { path, query } = useLocation();
+  let view;
+  let params: Record<string, string> | null;
+  if (path === '/werkplek') view = <Home me={me} />;
+  else if (path === '/werkplek/zoeken') view = <SearchPage q={query.get('q') ?? ''} />;
+  else if ((params = match('/werkplek/huishoudens/:id', path))) view = <Household id={params['id']!} />;
+  else if ((params = match('/werkplek/hulpvragen/:id', path))) view = <HelpRequest id={params['id']!} />;
+  else view = <NotFound />;
+  const nav = (
+    <>
+      <AppLink href="/werkplek" aria-current={path === '/werkplek' ? 'page' : undefined}>
+        {t('navHome')}
+      </AppLink>
+      <AppLink href="/werkplek/zoeken" aria-current={path === '/werkplek/zoeken' ? 'page' : undefined}>
+        {t('navSearch')}
+      </AppLink>
+    </>
+  );
+  return (
+    <Page appName={t('appName')} homeHref="/werkplek" user={me.actor} onLanguage={onLanguage} nav={nav}>
+      {view}
+    </Page>
+  );
+}
+
+function SearchForm({ initial }: { initial: string }) {
+  const { t } = useI18n();
+  const [q, setQ] = useState(initial);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const term = q.trim();
+    navigate(term ? `/werkplek/zoeken?q=${encodeURIComponent(term)}` : '/werkplek/zoeken');
+  };
+  return (
+    <form role="search" className="zv-search" onSubmit={submit}>
+      <FormField type="text">
+        <div className="utrecht-form-field__label">
+          <FormLabel htmlFor="zoekterm">{t('searchLabel')}</FormLabel>
+        </div>
+        <div className="utrecht-form-field-description" id="zoekterm-uitleg">
+          {t('searchHint')}
+        </div>
+        <div className="utrecht-form-field__input">
+          <Textbox id="zoekterm" name="q" type="search" value={q} onChange={(e) => setQ(e.target.value)} aria-describedby="zoekterm-uitleg" autoComplete="off" maxLength={100} />
+        </div>
+      </FormField>
+      <Button type="submit" appearance="primary-action-button">
+        {t('searchButton')}
+      </Button>
+    </form>
+  );
+}
+
+function Home({ me }: { me: Me }) {
+  const { t } = useI18n();
+  const result = useApi<unknown>('/api/werkplek/households');
+  const consoleRoles = me.actor.roles.filter((r) => CONSOLE_ROLES.includes(r));
+  return (
+    <>
+      <PageTitle title={t('homeTitle')}>{t('homeTitle')}</PageTitle>
+      <Paragraph lead>{t('homeIntro')}</Paragraph>
+      {consoleRoles.length > 0 && (
+        <div className="zv-notice">
+          <Alert type="info">
+            <Paragraph>{t('consoleLater', { roles: consoleRoles.map((r) => t(`role.${r}`)).join(', ') })}</Paragraph>
+          </Alert>
+        </div>
+      )}
+      <SearchForm initial="" />
+      <Loaded result={result}>
+        {(data) => {
+          const list = listIn(data);
+          if (list && list.items.length === 0) return <Paragraph>{t('listEmpty')}</Paragraph>;
+          return <DataView value={list ? list.items : data} context={list?.key || 'households'} linker={staffLinker} />;
+        }}
+      </Loaded>
+    </>
+  );
+}
+
+function SearchPage({ q }: { q: string }) {
+  const { t } = useI18n();
+  const result = useApi<unknown>(q ? `/api/search?q=${encodeURIComponent(q)}` : null);
+  return (
+    <>
+      <PageTitle title={t('searchTitle')}>{t('searchTitle')}</PageTitle>
+      <SearchForm initial={q} key={q} />
+      {!q ? (
+        <Paragraph>{t('searchNone')}</Paragraph>
+      ) : (
+        <section aria-live="polite" aria-label={t('searchResultsFor', { q })}>
+          <Loaded result={result}>
+            {(data) => {
+              const list = listIn(data);
+              if (list && list.items.length === 0) return <Paragraph>{t('searchEmpty', { q })}</Paragraph>;
+              return <DataView value={list ? list.items : data} context={list?.key || 'results'} linker={staffLinker} />;
+            }}
+          </Loaded>
+        </section>
+      )}
+    </>
+  );
+}
+
+function referenceOf(data: unknown): string | null {
+  const ref = (data as { reference?: unknown } | null)?.reference;
+  return typeof ref === 'string' ? ref : null;
+}
+
+function Household({ id }: { id: string }) {
+  const { t } = useI18n();
+  const result = useApi<unknown>(`/api/households/${encodeURIComponent(id)}`);
+  const ref = result.state === 'ok' ? referenceOf(result.data) : null;
+  const title = ref ? t('householdTitleRef', { ref }) : t('householdTitle');
+  return (
+    <>
+      <PageTitle title={title}>{title}</PageTitle>
+      <Loaded result={result}>{(data) => <DataView value={data} linker={staffLinker} />}</Loaded>
+      <Paragraph>
+        <AppLink href="/werkplek">{t('back')}</AppLink>
+      </Paragraph>
+    </>
+  );
+}
+
+function HelpRequest({ id }: { id: string }) {
+  const { t } = useI18n();
+  const result = useApi<unknown>(`/api/help-requests/${encodeURIComponent(id)}`);
+  const ref = result.state === 'ok' ? referenceOf(result.data) : null;
+  const title = ref ? t('helpRequestTitleRef', { ref }) : t('helpRequestTitle');
+  return (
+    <>
+      <PageTitle title={title}>{title}</PageTitle>
+      <Loaded result={result}>{(data) => <DataView value={data} linker={staffLinker} />}</Loaded>
+      <Paragraph>
+        <AppLink href="/werkplek">{t('back')}</AppLink>
+      </Paragraph>
+    </>
+  );
+}
+
+function NotFound() {
+  const { t } = useI18n();
+  return (
+    <>
+      <PageTitle title={t('pageNotFound')}>{t('pageNotFound')}</PageTitle>
+      <Paragraph>{t('pageNotFoundText')}</Paragraph>
+      <Paragraph>
+        <AppLink href="/werkplek">{t('back')}</AppLink>
+      </Paragraph>
+    </>
+  );
+}
