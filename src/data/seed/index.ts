@@ -1,0 +1,77 @@
+/**
+ * Seeding the synthetic municipality (issue 2 item 4): generate (pure, deterministic) → seal → load.
+ * Used by `zorgvuldig seed`, by `zorgvuldig start --demo` on an empty database, and by the tests.
+ * Requires the reference data (loadReferenceData) first: help requests name tasks of the
+ * municipal_task table, and the categories follow the loaded rules catalogue.
+ */
+import { sql } from 'kysely';
+import type { Catalogue } from '../../core/policy/catalogue.ts';
+import type { Store } from '../store.ts';
+import { storeInternals } from '../store.ts';
+import { generateMunicipality, type GenerateOptions } from './generate.ts';
+import { loadBatch, type OnBatch } from './load.ts';
+import { modelFromCatalogue } from './model.ts';
+import { TABLE_ORDER, type SeedTable } from './types.ts';
+
+export { DEFAULT_AS_OF, DEFAULT_ITEMS_PER_REQUEST } from './generate.ts';
+export type { BatchInfo, OnBatch } from './load.ts';
+
+export class SeedError extends Error {
+  constructor(
+    readonly code: 'SEED.NOT_EMPTY' | 'SEED.NO_REFERENCE_DATA',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'SeedError';
+  }
+}
+
+export interface SeedOptions extends Omit<GenerateOptions, 'model'> {
+  /** Called after every batch with residents loaded so far and the total. */
+  onProgress?(done: number, total: number): void;
+  /** Called inside every batch transaction after rows that concern residents (processing log). */
+  onBatch?: OnBatch;
+}
+
+export interface SeedSummary {
+  residents: number;
+  counts: Record<SeedTable, number>;
+}
+
+/** True when no resident, household, organisation or professional exists (reference data may). */
+export async function isEmptyDatabase(store: Store): Promise<boolean> {
+  const { db } = storeInternals(store).database;
+  const { rows } = await sql<{ any: boolean }>`
+    select exists (select 1 from resident) or exists (select 1 from household)
+        or exists (select 1 from organisation) or exists (select 1 from professional) as any`.execute(db);
+  return !rows[0]!.any;
+}
+
+/**
+ * Generate and load a municipality of opts.residents residents. Refuses a non-empty database: seeding
+ * is for a fresh installation, never a way to mix fictitious people into real data.
+ */
+export async function seedMunicipality(store: Store, opts: SeedOptions): Promise<SeedSummary> {
+  const { database, keyring } = storeInternals(store);
+  const db = database.db;
+  if (!(await isEmptyDatabase(store))) {
+    throw new SeedError('SEED.NOT_EMPTY', 'the database already holds residents or organisations; seed only an empty database');
+  }
+  const tasks = await db.selectFrom('municipal_task').select('code').execute();
+  if (tasks.length === 0) {
+    throw new SeedError('SEED.NO_REFERENCE_DATA', 'no municipal tasks: load the reference data (rules catalogue) first');
+  }
+  // Follow the newest loaded catalogue, so the data never contradicts the rules the gate applies.
+  const latest = await db.selectFrom('rule_catalogue').select('content').orderBy('effective_from', 'desc').orderBy('loaded_at', 'desc').limit(1).executeTakeFirst();
+  const model = latest ? modelFromCatalogue(latest.content as Pick<Catalogue, 'tasks' | 'categories'>) : undefined;
+
+  const counts = Object.fromEntries(TABLE_ORDER.map((t) => [t, 0])) as Record<SeedTable, number>;
+  let done = 0;
+  for (const batch of generateMunicipality({ ...opts, model })) {
+    const loaded = await loadBatch(db, keyring, batch, opts.onBatch);
+    for (const t of TABLE_ORDER) counts[t] += loaded[t];
+    done += batch.residentCount;
+    opts.onProgress?.(done, opts.residents);
+  }
+  return { residents: done, counts };
+}
