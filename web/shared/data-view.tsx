@@ -52,12 +52,18 @@ export function Value({ value }: { value: unknown }) {
   return <DataView value={value} />;
 }
 
-function titleOf(record: Record<string, unknown>): string | null {
+/** A record's own name: its reference or name, or that of the person or thing it holds. */
+function titleOf(record: Record<string, unknown>, depth = 0): string | null {
   for (const k of ['reference', 'displayName', 'name', 'description', 'task']) {
     if (typeof record[k] === 'string') return record[k] as string;
   }
-  const identity = record['identity'];
-  if (isRecord(identity) && typeof identity['displayName'] === 'string') return identity['displayName'] as string;
+  if (depth > 1) return null;
+  for (const v of Object.values(record)) {
+    if (isRecord(v)) {
+      const inner = titleOf(v, depth + 1);
+      if (inner) return inner;
+    }
+  }
   return null;
 }
 

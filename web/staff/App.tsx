@@ -77,7 +77,7 @@ function SearchForm({ initial }: { initial: string }) {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const term = q.trim();
-    navigate(term ? `/werkplek/zoeken?q=${encodeURIComponent(term)}` : '/werkplek/zoeken');
+    navigate(term.length >= 2 ? `/werkplek/zoeken?q=${encodeURIComponent(term)}` : '/werkplek/zoeken');
   };
   return (
     <form role="search" className="zv-search" onSubmit={submit}>
@@ -89,7 +89,7 @@ function SearchForm({ initial }: { initial: string }) {
           {t('searchHint')}
         </div>
         <div className="utrecht-form-field__input">
-          <Textbox id="zoekterm" name="q" type="search" value={q} onChange={(e) => setQ(e.target.value)} aria-describedby="zoekterm-uitleg" autoComplete="off" maxLength={100} />
+          <Textbox id="zoekterm" name="q" type="search" minLength={2} value={q} onChange={(e) => setQ(e.target.value)} aria-describedby="zoekterm-uitleg" autoComplete="off" maxLength={100} />
         </div>
       </FormField>
       <Button type="submit" appearance="primary-action-button">
@@ -128,12 +128,13 @@ function Home({ me }: { me: Me }) {
 
 function SearchPage({ q }: { q: string }) {
   const { t } = useI18n();
-  const result = useApi<unknown>(q ? `/api/search?q=${encodeURIComponent(q)}` : null);
+  const valid = q.trim().length >= 2;
+  const result = useApi<unknown>(valid ? `/api/search?q=${encodeURIComponent(q.trim())}` : null);
   return (
     <>
       <PageTitle title={t('searchTitle')}>{t('searchTitle')}</PageTitle>
       <SearchForm initial={q} key={q} />
-      {!q ? (
+      {!valid ? (
         <Paragraph>{t('searchNone')}</Paragraph>
       ) : (
         <section aria-live="polite" aria-label={t('searchResultsFor', { q })}>
