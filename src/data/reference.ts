@@ -15,7 +15,7 @@ import { sql, type Transaction } from 'kysely';
 import { articleLabel, type Catalogue, type ProcessingActivityDef } from '../core/policy/catalogue.ts';
 import { validateCatalogue } from '../core/policy/catalogue-validate.ts';
 import type { DB } from './schema.ts';
-import { storeInternals, type Store } from './store.ts';
+import { storeInternals, type Store } from './store-internals.ts';
 
 export const RULES_DIR = fileURLToPath(new URL('../../rules/', import.meta.url));
 

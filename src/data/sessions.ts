@@ -15,7 +15,7 @@ import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypt
 import type { Kysely } from 'kysely';
 import type { Actor, StaffRole } from '../core/policy/actor.ts';
 import type { DB } from './schema.ts';
-import { storeInternals, type Store } from './store.ts';
+import { storeInternals, type Store } from './store-internals.ts';
 
 export type Language = 'nl' | 'en';
 export type SessionActor = Extract<Actor, { kind: 'professional' | 'resident' }>;

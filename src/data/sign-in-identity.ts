@@ -16,7 +16,7 @@
 import type { Actor, StaffRole } from '../core/policy/actor.ts';
 import { STAFF_ROLES } from '../core/policy/actor.ts';
 import { displayName } from '../core/domain/names.ts';
-import { storeInternals, type Store } from './store.ts';
+import { storeInternals, type Store } from './store-internals.ts';
 
 /** The role that membership of an organisation of this kind gives (an external body gives none). */
 const BASE_ROLE: Record<string, StaffRole | undefined> = {

@@ -12,6 +12,7 @@ import { ensureChains } from './log/writer.ts';
 import { PolicyStore } from './gate/policy-store.ts';
 import { GateSession, type GateEnv, type GateRequest } from './gate/session.ts';
 import { Repository } from './repository/index.ts';
+import { loadReferenceData } from './reference.ts';
 
 export interface StoreOptions {
   keyring: Keyring;
@@ -24,33 +25,8 @@ export interface StoreOptions {
   pglite?: import('@electric-sql/pglite').PGlite;
 }
 
-export interface Store {
-  readonly kind: DatabaseKind;
-  readonly config: Config;
-  ping(): Promise<boolean>;
-  close(): Promise<void>;
-  /** The gate-bound repository for one request: the only way from a route to personal data. */
-  repository(request: GateRequest): Repository;
-  /** Re-read the rules catalogue and the register in force (after a new version takes effect). */
-  reloadPolicy(): Promise<string>;
-}
-
-export interface StoreInternals {
-  database: Database;
-  keyring: Keyring;
-  config: Config;
-  policy: PolicyStore;
-  gateEnv: GateEnv;
-}
-
-const internals = new WeakMap<Store, StoreInternals>();
-
-/** For src/data modules only (the dependency rule keeps src/server and src/cli away from this file). */
-export function storeInternals(store: Store): StoreInternals {
-  const i = internals.get(store);
-  if (!i) throw new Error('not a store');
-  return i;
-}
+export { storeInternals, type Store, type StoreInternals } from './store-internals.ts';
+import { registerStore, type Store } from './store-internals.ts';
 
 export async function openStore(config: Config, opts: StoreOptions): Promise<Store> {
   if (opts.migrate && config.database.kind === 'postgresql') {
@@ -65,7 +41,6 @@ export async function openStore(config: Config, opts: StoreOptions): Promise<Sto
   if (opts.migrate && config.database.kind === 'pglite') await migrateToLatest(database.db, config.database.appRole);
   await ensureChains(database.db, config.log.chains);
   const policy = new PolicyStore(database.db);
-  if (opts.loadPolicy !== false) await policy.reload();
   const gateEnv: GateEnv = {
     database,
     keyring: opts.keyring,
@@ -88,6 +63,11 @@ export async function openStore(config: Config, opts: StoreOptions): Promise<Sto
     repository: (request) => new Repository(new GateSession(gateEnv, request)),
     reloadPolicy: async () => (await policy.reload()).version,
   };
-  internals.set(store, { database, keyring: opts.keyring, config, policy, gateEnv });
+  registerStore(store, { database, keyring: opts.keyring, config, policy, gateEnv });
+  // The shipped rules catalogue (rules/) and the register derived from it are loaded by migrate/start,
+  // and into any database that has none yet.
+  const hasCatalogue = await database.db.selectFrom('rule_catalogue').select('version').limit(1).executeTakeFirst();
+  if (opts.migrate || !hasCatalogue) await loadReferenceData(store);
+  if (opts.loadPolicy !== false) await policy.reload();
   return store;
 }

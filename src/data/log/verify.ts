@@ -9,7 +9,7 @@ import { sql, type Kysely } from 'kysely';
 import { ChainVerifier, signCheckpoint, sameBytes, toHex, type ChainHead, type VerifyFailure } from '../../core/log/chain.ts';
 import type { ChainedEntry } from '../../core/log/entry.ts';
 import type { DB } from '../schema.ts';
-import { storeInternals, type Store } from '../store.ts';
+import { storeInternals, type Store } from '../store-internals.ts';
 
 export interface VerifyResult {
   ok: boolean;

@@ -377,7 +377,8 @@ export async function loadDataItems(
 async function denyHousehold(work: GateWork, householdId: string, facts: HouseholdFacts | undefined): Promise<never> {
   const members = facts ? await currentMembers(work, [householdId]) : [];
   const probe = work.decide(
-    { actor: work.actor, purpose: null, at: work.now, involvements: facts?.involvements ?? [], subActivities: new Map(), consents: [], involuntary: [] },
+    // Decide under one of the household's own help requests, so the denial names the missing involvement.
+    { actor: work.actor, purpose: facts ? ([...facts.helpRequests.values()][0] ?? null) : null, at: work.now, involvements: facts?.involvements ?? [], subActivities: new Map(), consents: [], involuntary: [] },
     { type: 'household', id: householdId, householdId, residentId: null, category: 'household_composition', collectedForLaw: null, source: null, confidentiality: 'openbaar', secrecyOrigin: null, subActivityId: null, recordedByOrganisationId: null },
   );
   const purpose = logPurpose(work.policy, work.actor!, null);

@@ -6,8 +6,8 @@
  */
 import { sql } from 'kysely';
 import type { Catalogue } from '../../core/policy/catalogue.ts';
-import type { Store } from '../store.ts';
-import { storeInternals } from '../store.ts';
+import type { Store } from '../store-internals.ts';
+import { storeInternals } from '../store-internals.ts';
 import { generateMunicipality, type GenerateOptions } from './generate.ts';
 import { loadBatch, type OnBatch } from './load.ts';
 import { modelFromCatalogue } from './model.ts';
