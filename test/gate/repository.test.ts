@@ -84,10 +84,8 @@ describe('household view', () => {
   });
 
   it('a professional of another household gets 404, exactly as for a household that does not exist', async () => {
-    const a = repo(actors().stranger).household(w.households.main);
-    const b = repo(actors().stranger).household('00000000-0000-4000-8000-000000000000');
-    await expect(a).rejects.toMatchObject({ code: 'GATE.NOT_FOUND' });
-    await expect(b).rejects.toMatchObject({ code: 'GATE.NOT_FOUND' });
+    await expect(repo(actors().stranger).household(w.households.main)).rejects.toMatchObject({ code: 'GATE.NOT_FOUND' });
+    await expect(repo(actors().stranger).household('00000000-0000-4000-8000-000000000000')).rejects.toMatchObject({ code: 'GATE.NOT_FOUND' });
   });
 
   it('the privacy officer’s role does not open the dossier', async () => {
