@@ -6,8 +6,8 @@
  * It REFUSES to start when NODE_ENV=production (or when the app's config says production): a
  * password-less IdP must never reach a production environment (test/auth/dev-idp.test.ts).
  *
- * Every sign-in shows the persona list again (no single sign-on at the dev IdP), so that one browser
- * can switch personas after signing out.
+ * Every sign-in shows the persona list again (no single sign-on at the dev IdP: its session cookie is
+ * ignored), so that one browser can switch personas after signing out.
  */
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -64,6 +64,15 @@ function staticFiles(): Record<string, { file: string; type: string }> {
   };
 }
 
+function withoutSessionCookies(header: string | undefined): string | undefined {
+  if (!header) return header;
+  return header
+    .split(';')
+    .map((c) => c.trim())
+    .filter((c) => c && !c.startsWith('_session'))
+    .join('; ');
+}
+
 async function readBody(req: IncomingMessage): Promise<URLSearchParams> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -83,7 +92,7 @@ function send(res: ServerResponse, status: number, type: string, body: string | 
 export async function startDevIdp(opts: DevIdpOptions): Promise<DevIdp> {
   if (opts.env === 'production' || process.env.NODE_ENV === 'production') throw new DevIdpRefused();
   // Loaded only here, so a production process never even loads the password-less IdP.
-  const { default: Provider, interactionPolicy } = await import('oidc-provider');
+  const { default: Provider } = await import('oidc-provider');
 
   const server: Server = createServer();
   await new Promise<void>((resolve, reject) => {
@@ -101,15 +110,6 @@ export async function startDevIdp(opts: DevIdpOptions): Promise<DevIdp> {
   const kindOfClient = (clientId: string | undefined): ClientKind | undefined =>
     clientId === clients.staff.clientId ? 'staff' : clientId === clients.resident.clientId ? 'resident' : undefined;
 
-  // Always ask which persona, unless this very interaction just answered that.
-  const policy = interactionPolicy.base();
-  policy.get('login')!.checks.add(
-    new interactionPolicy.Check('dev_pick_persona', 'pick a demo persona', (ctx) =>
-      ctx.oidc.result?.login ? interactionPolicy.Check.NO_NEED_TO_PROMPT : interactionPolicy.Check.REQUEST_PROMPT,
-    ),
-    0,
-  );
-
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const provider = new Provider(issuer, {
     clients: (['staff', 'resident'] as const).map((kind) => ({
@@ -124,10 +124,11 @@ export async function startDevIdp(opts: DevIdpOptions): Promise<DevIdp> {
     cookies: { keys: [randomBytes(32).toString('base64url')] },
     pkce: { required: () => true },
     acrValues: [DEV_ACR],
-    claims: { openid: ['sub', 'bsn'], profile: ['name', 'organisation', 'roles'], acr: null, amr: null } as never,
+    // acr, amr and auth_time ride on the openid scope so that the ID token always carries them.
+    claims: { openid: ['sub', 'bsn', 'acr', 'amr', 'auth_time'], profile: ['name', 'organisation', 'roles'] } as never,
     conformIdTokenClaims: false,
     features: { devInteractions: { enabled: false } },
-    interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}`, policy },
+    interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     async findAccount(_ctx, sub) {
       const p = personaBySubject(sub);
       if (!p) return undefined;
@@ -163,6 +164,9 @@ export async function startDevIdp(opts: DevIdpOptions): Promise<DevIdp> {
       const font = /^\/static\/noto\/files\/([a-z0-9-]+\.woff2)$/.exec(path);
       if (req.method === 'GET' && font) return send(res, 200, 'font/woff2', await readFile(join(files['__noto_dir']!.file, 'files', font[1]!)));
 
+      // No single sign-on at the dev IdP: every authorization request starts without an IdP session,
+      // so the persona list shows every time and one browser can switch personas after signing out.
+      if (path.startsWith('/auth')) req.headers.cookie = withoutSessionCookies(req.headers.cookie);
       const m = /^\/interaction\/([A-Za-z0-9_-]+)(\/(login|abort))?$/.exec(path);
       if (!m) return callback(req, res);
       const details = await provider.interactionDetails(req, res);
