@@ -6,6 +6,7 @@ import { registerStart } from './commands/start.ts';
 import { registerMigrate } from './commands/migrate.ts';
 import { registerOpenapi } from './commands/openapi.ts';
 import { registerLog } from './commands/log.ts';
+import { registerSeed } from './commands/seed.ts';
 
 const program = new Command();
 program
@@ -18,6 +19,7 @@ registerStart(program);
 registerMigrate(program);
 registerOpenapi(program);
 registerLog(program);
+registerSeed(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -10,3 +10,5 @@ export type * from './repository/views.ts';
 export { openSessions, csrfTokenFor, csrfTokenMatches, type Sessions, type SessionRecord, type SessionLookup, type SessionActor, type NewSession, type SigninTransaction, type SignInKind, type Language } from './sessions.ts';
 export { signInIdentity, type SignInIdentity } from './sign-in-identity.ts';
 export { verifyProcessingLog, writeCheckpoint, type VerifyResult } from './log/verify.ts';
+export { seedMunicipality, isEmptyDatabase, SeedError, DEFAULT_AS_OF, DEFAULT_ITEMS_PER_REQUEST, type SeedOptions, type SeedSummary, type BatchInfo, type OnBatch } from './seed/index.ts';
+export { loadReferenceData, type ReferenceResult } from './reference.ts';

@@ -55,10 +55,10 @@ export class BsnAllocator {
 }
 
 const KINDS = [
-  { value: 'single' as const, weight: 38 },
-  { value: 'couple' as const, weight: 28 },
-  { value: 'family' as const, weight: 26 },
-  { value: 'single_parent' as const, weight: 8 },
+  { value: 'single' as const, weight: 39 },
+  { value: 'couple' as const, weight: 32 },
+  { value: 'family' as const, weight: 22.5 },
+  { value: 'single_parent' as const, weight: 6.5 },
 ];
 
 const BACKGROUNDS = [
@@ -73,23 +73,24 @@ function headAge(kind: HouseholdKind, rng: Rng): number {
   switch (kind) {
     case 'single':
       return rng.weighted([
-        { value: rng.int(19, 34), weight: 32 },
-        { value: rng.int(35, 54), weight: 20 },
-        { value: rng.int(55, 66), weight: 16 },
-        { value: rng.int(67, 79), weight: 20 },
-        { value: rng.int(80, 98), weight: 12 },
+        { value: rng.int(19, 34), weight: 28 },
+        { value: rng.int(35, 54), weight: 18 },
+        { value: rng.int(55, 66), weight: 20 },
+        { value: rng.int(67, 79), weight: 22 },
+        // Fewer the older: the upper bound itself is drawn.
+        { value: rng.int(80, rng.int(84, 99)), weight: 12 },
       ]);
     case 'couple':
       return rng.weighted([
-        { value: rng.int(22, 34), weight: 22 },
-        { value: rng.int(35, 54), weight: 18 },
-        { value: rng.int(55, 66), weight: 26 },
-        { value: rng.int(67, 92), weight: 34 },
+        { value: rng.int(22, 34), weight: 16 },
+        { value: rng.int(35, 54), weight: 14 },
+        { value: rng.int(55, 66), weight: 32 },
+        { value: rng.int(67, rng.int(75, 95)), weight: 38 },
       ]);
     case 'family':
-      return rng.int(26, 56);
     case 'single_parent':
-      return rng.int(23, 55);
+      // Not used: the parents' ages follow from the eldest child's.
+      return rng.int(26, 55);
   }
 }
 
@@ -109,29 +110,33 @@ export function generateHousehold(rng: Rng, ctx: HouseholdContext, index: number
   const createdAt = `${Number(ctx.asOf.slice(0, 4)) - 4}-01-01T00:00:00.000Z`;
   const household: HouseholdRow = { id: rng.uuid(), reference: `HH-${String(index + 1).padStart(7, '0')}`, created_at: createdAt };
 
-  const head = { age: headAge(kind, rng), sex: (rng.chance(0.5) ? 'M' : 'V') as Sex };
+  // With children, the eldest child's age comes first and the parents' ages follow from it, so the
+  // children's ages spread evenly over 0–17 (and a few adult children, 18–22, still at home).
+  const withChildren = kind === 'family' || kind === 'single_parent';
+  const eldest = withChildren ? (rng.chance(0.15) ? rng.int(18, 22) : rng.int(0, 17)) : 0;
+  const head = { age: withChildren ? eldest + rng.int(22, 38) : headAge(kind, rng), sex: (rng.chance(0.5) ? 'M' : 'V') as Sex };
   const people: { age: number; sex: Sex; relation: Member['relation']; surname: Surname }[] = [
     { ...head, relation: 'head', surname: familyName },
   ];
   if (kind === 'couple' || kind === 'family') {
     // Mostly opposite-sex couples; partners within a few years of each other.
     const sex: Sex = rng.chance(0.95) ? (head.sex === 'M' ? 'V' : 'M') : head.sex;
-    const partnerAge = Math.max(19, head.age + rng.int(-6, 4));
+    const partnerAge = Math.max(19, eldest + 20, head.age + rng.int(-6, 4));
     const own = rng.chance(0.85) ? rng.pick(SURNAMES[background]) : rng.pick(SURNAMES.nl);
     people.push({ age: partnerAge, sex, relation: 'partner', surname: own });
   }
-  if (kind === 'family' || kind === 'single_parent') {
+  if (withChildren) {
     const children = rng.weighted([
-      { value: 1, weight: 35 },
-      { value: 2, weight: 45 },
-      { value: 3, weight: 15 },
-      { value: 4, weight: 5 },
+      { value: 1, weight: 40 },
+      { value: 2, weight: 42 },
+      { value: 3, weight: 14 },
+      { value: 4, weight: 4 },
     ]);
-    const youngestParent = Math.min(...people.map((p) => p.age));
     // Children's surname: the father's by default (BW 1:5), in a couple the head's here.
-    for (let c = 0; c < children; c++) {
-      const age = Math.max(0, Math.min(youngestParent - 20, 23) - rng.int(0, 17));
-      people.push({ age: Math.max(0, age), sex: rng.chance(0.51) ? 'M' : 'V', relation: 'child', surname: familyName });
+    let age = eldest;
+    for (let c = 0; c < children && age >= 0; c++) {
+      people.push({ age, sex: rng.chance(0.51) ? 'M' : 'V', relation: 'child', surname: familyName });
+      age -= rng.int(1, 5);
     }
   }
   // The last household is trimmed to the resident count: children first, so no minor is left alone.

@@ -2,7 +2,7 @@
  * Help requests of one household: which domains (most households one, a minority several: policy 1.2),
  * which task and which member, where in the lifecycle, and the triage outcome (R1.3).
  */
-import { addDays, between, daysBetween, minIso, officeTime } from './dates.ts';
+import { addDays, addDaysTs, between, daysBetween, minIso, officeTime } from './dates.ts';
 import type { Member, HouseholdDraft } from './households.ts';
 import type { DomainCode, TaskCode } from './model.ts';
 import type { StaffPools } from './organisations.ts';
@@ -138,7 +138,7 @@ export function generateRequests(rng: Rng, d: HouseholdDraft, asOf: string, pool
         ? officeTime(addDays(registered, rng.int(Math.min(14, ageDays - 1), Math.min(400, ageDays - 1))), rng)
         : null;
     const triaged = status !== 'registered' && !(status === 'withdrawn' && rng.chance(0.5));
-    const triagedAt = triaged ? between(registered, minIso(ended ?? asOf, addDays(registered, 10)), rng) : null;
+    const triagedAt = triaged ? between(registered, minIso(ended ?? addDaysTs(asOf, -0.01), addDays(registered, 10)), rng) : null;
     const profile = PROFILES[p.task];
     const row: HelpRequestRow = {
       id: rng.uuid(),
