@@ -6,6 +6,7 @@ import { registerStart } from './commands/start.ts';
 import { registerMigrate } from './commands/migrate.ts';
 import { registerOpenapi } from './commands/openapi.ts';
 import { registerLog } from './commands/log.ts';
+import { registerKeys } from './commands/keys.ts';
 import { registerSeed } from './commands/seed.ts';
 
 const program = new Command();
@@ -19,6 +20,7 @@ registerStart(program);
 registerMigrate(program);
 registerOpenapi(program);
 registerLog(program);
+registerKeys(program);
 registerSeed(program);
 
 try {

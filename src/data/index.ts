@@ -12,3 +12,4 @@ export { signInIdentity, type SignInIdentity } from './sign-in-identity.ts';
 export { verifyProcessingLog, writeCheckpoint, type VerifyResult } from './log/verify.ts';
 export { seedMunicipality, isEmptyDatabase, SeedError, DEFAULT_AS_OF, DEFAULT_ITEMS_PER_REQUEST, type SeedOptions, type SeedSummary, type BatchInfo, type OnBatch } from './seed/index.ts';
 export { loadReferenceData, type ReferenceResult } from './reference.ts';
+export { rotateKeys, countOldCiphertexts, type RotationResult } from './keys/rotate.ts';

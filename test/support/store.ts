@@ -17,13 +17,16 @@ export interface TestStore {
   keyring: Keyring;
   /** Owner-level SQL for test set-up and tamper tests (never available to application code). */
   ownerSql(text: string, params?: unknown[]): Promise<Array<Record<string, unknown>>>;
+  /** A second store on the same database with another keyring (key rotation); closed with the first. */
+  withKeyring(keyring: Keyring): Promise<Store>;
   close(): Promise<void>;
 }
 
 export const onPostgres = Boolean(process.env.DATABASE_URL);
 
-export async function createTestStore(env: Record<string, string> = {}): Promise<TestStore> {
-  const keyring = new Keyring(Keyring.generateMaterial());
+export async function createTestStore(env: Record<string, string> = {}, material = Keyring.generateMaterial()): Promise<TestStore> {
+  const keyring = new Keyring(material);
+  const extra: Store[] = [];
   if (process.env.DATABASE_URL) {
     const name = `zv_t_${process.pid}_${randomBytes(4).toString('hex')}`;
     const admin = new pg.Client({ connectionString: adminUrl() });
@@ -40,7 +43,13 @@ export async function createTestStore(env: Record<string, string> = {}): Promise
       config,
       keyring,
       ownerSql: async (text, params) => (await owner.query(text, params as unknown[])).rows,
+      async withKeyring(k) {
+        const s2 = await openStore(config, { keyring: k, poolSize: 2 });
+        extra.push(s2);
+        return s2;
+      },
       async close() {
+        for (const s2 of extra) await s2.close();
         await store.close();
         await owner.end();
         const a = new pg.Client({ connectionString: adminUrl() });
@@ -59,6 +68,8 @@ export async function createTestStore(env: Record<string, string> = {}): Promise
     config,
     keyring,
     ownerSql: async (text, params) => (await pglite.query<Record<string, unknown>>(text, params as unknown[])).rows,
+    // A second Kysely over the same PGlite; it is not closed separately (closing would close the PGlite).
+    withKeyring: (k) => openStore(config, { keyring: k, pglite }),
     close: () => store.close(),
   };
 }
