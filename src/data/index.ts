@@ -13,3 +13,4 @@ export { verifyProcessingLog, writeCheckpoint, type VerifyResult } from './log/v
 export { seedMunicipality, isEmptyDatabase, SeedError, DEFAULT_AS_OF, DEFAULT_ITEMS_PER_REQUEST, type SeedOptions, type SeedSummary, type BatchInfo, type OnBatch } from './seed/index.ts';
 export { loadReferenceData, type ReferenceResult } from './reference.ts';
 export { rotateKeys, countOldCiphertexts, type RotationResult } from './keys/rotate.ts';
+export { systemLogHook } from './gate/system-log.ts';

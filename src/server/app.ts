@@ -23,7 +23,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: false,
-    ajv: { customOptions: { removeAdditional: false, allErrors: false } },
+    // No coercion: a number where a string is declared is an error, not a string (bad input loses nothing).
+    ajv: { customOptions: { removeAdditional: false, allErrors: false, coerceTypes: false } },
     logger: {
       level: deps.config.logLevel,
       // Structured logs without personal data: the route pattern, never the URL with ids or query text.
@@ -36,6 +37,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   registerErrorHandling(app);
+  // The API speaks JSON only: plain text bodies are refused with 415, not parsed.
+  app.removeContentTypeParser('text/plain');
   // Cookies, security headers, sign-in rate limit and the authenticate hook (request.actor, CSRF).
   const signIn = await registerAuth(app, deps);
 
