@@ -9,6 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from '../../src/config/config.ts';
 import { startDevIdp, withDevIdp, type DevIdp } from '../../src/dev-idp/index.ts';
 import { buildApp } from '../../src/server/app.ts';
+import { seedMunicipality } from '../../src/data/index.ts';
 import { ensurePersonaRows } from '../support/session.ts';
 import { createTestStore, type TestStore } from '../support/store.ts';
 
@@ -35,13 +36,30 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startStack(env: Record<string, string> = {}, opts: { personas?: boolean; https?: boolean } = {}): Promise<Stack> {
+export interface StackOptions {
+  /** Insert the personas' rows (default true). */
+  personas?: boolean;
+  /** Load the demo municipality with the seed (personas, the demo household, a few residents). */
+  seed?: boolean;
+  /** PUBLIC_URL is https (the app itself listens on plain http, as behind a TLS proxy). */
+  https?: boolean;
+}
+
+export async function startStack(env: Record<string, string> = {}, opts: StackOptions = {}): Promise<Stack> {
   const port = await freePort();
   const listenUrl = `http://127.0.0.1:${port}`;
   const url = opts.https ? `https://127.0.0.1:${port}` : listenUrl;
   // Many sign-ins per minute from one address: the rate limit has its own test (headers.test.ts).
   const ts = await createTestStore({ PUBLIC_URL: url, HOST: '127.0.0.1', PORT: String(port), SIGNIN_RATE_LIMIT_PER_MINUTE: '10000', ...env });
-  if (opts.personas !== false) await ensurePersonaRows(ts);
+  if (opts.seed) {
+    try {
+      await seedMunicipality(ts.store, { residents: 20, seed: 2015 });
+    } catch (err) {
+      // The pages still render (empty caseload, "not found" views); sign-in needs only the personas.
+      console.warn(`startStack: the demo seed failed (${(err as Error).message}); using the persona fixture`);
+      await ensurePersonaRows(ts);
+    }
+  } else if (opts.personas !== false) await ensurePersonaRows(ts);
   const idp = await startDevIdp({ env: ts.config.env, host: '127.0.0.1', port: 0, appUrl: url });
   const config = withDevIdp(ts.config, idp);
   let fixed: Date | null = null;

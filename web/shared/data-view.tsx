@@ -104,6 +104,14 @@ function Section({ title, depth, children }: { title: string; depth: number; chi
   );
 }
 
+/** "Daan ter Horst — Kind": the record's name and, when it has one, its relation, role or status. */
+function summaryOf(record: Record<string, unknown>, lang: Lang): string | null {
+  const title = titleOf(record);
+  const qualifier = ['relation', 'role', 'status'].map((k) => record[k]).find((v): v is string => typeof v === 'string');
+  if (!title) return null;
+  return qualifier ? `${title} — ${valueLabel(qualifier, lang)}` : title;
+}
+
 function RecordTitle({ record, context, linker }: { record: Record<string, unknown>; context: string; linker?: Linker }) {
   const title = titleOf(record);
   const href = linker?.(context, record) ?? null;
@@ -120,8 +128,9 @@ export function DataView({ value, context = '', linker, depth = 0 }: { value: un
     const columns = [...new Set(rows.flatMap(shownKeys))];
     const tabular = rows.every((r) => shownKeys(r).every((k) => isPrimitive(r[k]) || (Array.isArray(r[k]) && (r[k] as unknown[]).every(isPrimitive))));
     if (tabular) {
+      // The container scrolls sideways on small screens: focusable and named so keyboards reach it.
       return (
-        <div className="utrecht-table-container zv-table-container">
+        <div className="utrecht-table-container zv-table-container" role="region" tabIndex={0} aria-label={fieldLabel(context || 'results', lang)}>
           <table className="utrecht-table utrecht-table--html-table">
             <caption className="utrecht-table__caption zv-visually-hidden">{fieldLabel(context || 'results', lang)}</caption>
             <thead className="utrecht-table__header">
@@ -155,6 +164,21 @@ export function DataView({ value, context = '', linker, depth = 0 }: { value: un
             </tbody>
           </table>
         </div>
+      );
+    }
+    if (depth > 0) {
+      // Records inside a record (the members of a household): a summary line that opens on request.
+      return (
+        <ul className="zv-records">
+          {rows.map((r, i) => (
+            <li className="zv-record zv-record--compact" key={typeof r['id'] === 'string' ? r['id'] : i}>
+              <details>
+                <summary>{summaryOf(r, lang) ?? `${fieldLabel(context, lang)} ${i + 1}`}</summary>
+                <DataList record={r} linker={linker} depth={depth} />
+              </details>
+            </li>
+          ))}
+        </ul>
       );
     }
     return (

@@ -68,6 +68,13 @@ const NL: Record<string, string> = {
   recordedAt: 'Vastgelegd op',
   secrecyOrigin: 'Beroepsgeheim',
   results: 'Resultaten',
+  hits: 'Gevonden',
+  resident: 'Inwoner',
+  households: 'Huishoudens',
+  me: 'Over u',
+  bsnMasked: 'BSN',
+  plans: 'Plannen',
+  partners: 'Partners',
 };
 
 const VALUES_NL: Record<string, string> = {
@@ -92,6 +99,9 @@ const VALUES_NL: Record<string, string> = {
   child: 'Kind',
   parent: 'Ouder',
   other: 'Anders',
+  own_observation: 'Eigen waarneming',
+  resident: 'Inwoner',
+  brp: 'BRP',
 };
 
 const VALUES_EN: Record<string, string> = {
@@ -109,8 +119,9 @@ export function fieldLabel(key: string, lang: Lang): string {
   return (lang === 'nl' ? NL[key] : undefined) ?? humanise(key);
 }
 
-/** Code-like values (in_progress) get a readable label; free text is left alone. */
+/** Known codes (in_progress) and snake_case codes get a readable label; everything else is shown as is. */
 export function valueLabel(value: string, lang: Lang): string {
-  if (!/^[a-z][a-z_]*$/.test(value)) return value;
-  return (lang === 'nl' ? VALUES_NL[value] : VALUES_EN[value]) ?? humanise(value);
+  const known = lang === 'nl' ? VALUES_NL[value] : VALUES_EN[value];
+  if (known) return known;
+  return /^[a-z]+(_[a-z]+)+$/.test(value) ? humanise(value) : value;
 }
