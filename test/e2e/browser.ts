@@ -87,3 +87,5 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}.png`, fullPage: true });
 }
+
+if (E2E_OFF) console.warn('E2E=off: the browser tests (test/e2e) are skipped on purpose.');

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_IDS, PERSONAS } from '../../src/core/demo/personas.ts';
 import { ensureWebBuild } from '../../src/server/web/ensure-build.ts';
 import { startStack, type Stack } from '../auth/stack.ts';
-import { E2E_OFF, axe, launch, newPage, screenshot, seriousOrCritical, settled } from './browser.ts';
+import { E2E_OFF, axe, launch, requireChromium, newPage, screenshot, seriousOrCritical, settled } from './browser.ts';
 
 async function signIn(page: Page, stack: Stack, personaKey: string): Promise<void> {
   const p = PERSONAS.find((x) => x.key === personaKey)!;
@@ -24,6 +24,7 @@ describe.skipIf(E2E_OFF)('every page is accessible', () => {
   let browser: Browser;
   const open: BrowserContext[] = [];
   beforeAll(async () => {
+    requireChromium();
     ensureWebBuild({ quiet: true });
     stack = await startStack({}, { seed: true });
     browser = await launch();

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PERSONAS } from '../../src/core/demo/personas.ts';
 import { ensureWebBuild } from '../../src/server/web/ensure-build.ts';
 import { startStack, type Stack } from '../auth/stack.ts';
-import { E2E_OFF, axe, launch, newPage, screenshot, seriousOrCritical, settled } from './browser.ts';
+import { E2E_OFF, axe, launch, requireChromium, newPage, screenshot, seriousOrCritical, settled } from './browser.ts';
 
 const STAFF_CONSOLE_ROLES = new Set(['demo-privacy-officer', 'demo-klachtencommissaris', 'demo-beheerder']);
 const MAIN_PERSONAS = PERSONAS.filter((p) =>
@@ -34,6 +34,7 @@ describe.skipIf(E2E_OFF)('sign-in in the browser', () => {
   let stack: Stack;
   let browser: Browser;
   beforeAll(async () => {
+    requireChromium();
     ensureWebBuild({ quiet: true });
     stack = await startStack({ SESSION_IDLE_MINUTES: '30' }, { seed: true });
     browser = await launch();
