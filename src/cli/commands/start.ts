@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../config/config.ts';
 import { loadKeyring } from '../../config/keys.ts';
-import { openStore } from '../../data/index.ts';
+import { isEmptyDatabase, openStore, seedMunicipality } from '../../data/index.ts';
 import { buildApp } from '../../server/app.ts';
 import { publicUrl } from '../../server/auth/cookies.ts';
 import type { DevIdp } from '../../dev-idp/index.ts';
@@ -23,6 +23,11 @@ export function registerStart(program: Command): void {
         config = withDevIdp(config, devIdp);
       }
       const store = await openStore(config, { keyring: loadKeyring(config), migrate: true });
+      if (opts.demo && (await isEmptyDatabase(store))) {
+        const t0 = performance.now();
+        const summary = await seedMunicipality(store, { residents: config.demo.residents, seed: config.demo.seed });
+        console.log(`Demo municipality loaded: ${summary.residents} residents in ${((performance.now() - t0) / 1000).toFixed(1)} s (demo personas: docs/demo-personas.md)`);
+      }
       const app = await buildApp({ config, store });
       const shutdown = async () => {
         await app.close();

@@ -17,6 +17,8 @@ const TABLE_CATEGORIES: Record<string, string[]> = {
   household_member: ['household_composition'],
   legal_representative: ['household_composition'],
   help_request: ['case'],
+  support_plan: ['plan'],
+  plan_goal: ['plan'],
   sub_activity: ['involvement'],
   involvement: ['involvement'],
   consent: ['case'],
@@ -30,13 +32,20 @@ export function systemLogHook(store: Store, context: SystemContext): (tx: Transa
     const start = new Date();
     const policy = internals.policy.policy();
     const work = new GateWork(tx, policy, { actor, trace, now: start }, internals.keyring, 'create');
-    const categories = info.categories ?? TABLE_CATEGORIES[info.table] ?? [info.table];
-    for (const residentId of new Set(info.residentIds)) {
+    const ids = [...new Set(info.residentIds)];
+    // Data items: log the categories actually written for each resident (references, never values).
+    const perResident = new Map<string, string[]>();
+    if (info.table === 'data_item' && !info.categories) {
+      const rows = await tx.selectFrom('data_item').select(['resident_id', 'category']).distinct().where('resident_id', 'in', ids).execute();
+      for (const r of rows) perResident.set(r.resident_id, [...(perResident.get(r.resident_id) ?? []), r.category]);
+    }
+    for (const residentId of ids) {
+      const categories = info.categories ?? perResident.get(residentId) ?? TABLE_CATEGORIES[info.table] ?? ['case'];
       const decision = work.decide(
         { actor, purpose: null, at: start, involvements: [], subActivities: new Map(), consents: [], involuntary: [] },
         { type: 'resident', id: residentId, householdId: '', residentId, category: categories[0] ?? 'identity', collectedForLaw: null, source: null, confidentiality: 'openbaar', secrecyOrigin: null, subActivityId: null, recordedByOrganisationId: null },
       );
-      if (!decision.permit) throw new Error(`system context ${context} may not ${work.action}`);
+      if (!decision.permit) throw new Error(`system context ${context} may not ${work.action} (${decision.rule})`);
       work.processed(residentId, logPurpose(policy, actor, null), { type: info.table, id: null }, categories, decision);
     }
     await appendEntries(tx, internals.keyring.logKey, internals.config.log.chains, work.entries(internals.gateEnv, `${context}.${info.table}`, start));
