@@ -9,9 +9,9 @@ import type { Catalogue } from '../../core/policy/catalogue.ts';
 import type { Store } from '../store-internals.ts';
 import { storeInternals } from '../store-internals.ts';
 import { generateMunicipality, type GenerateOptions } from './generate.ts';
-import { loadBatch, type OnBatch } from './load.ts';
+import { insertBatch, prepareBatch, type OnBatch } from './load.ts';
 import { modelFromCatalogue } from './model.ts';
-import { TABLE_ORDER, type SeedTable } from './types.ts';
+import { emptyBatch, TABLE_ORDER, type SeedTable } from './types.ts';
 
 export { DEFAULT_AS_OF, DEFAULT_ITEMS_PER_REQUEST } from './generate.ts';
 export type { BatchInfo, OnBatch } from './load.ts';
@@ -66,12 +66,47 @@ export async function seedMunicipality(store: Store, opts: SeedOptions): Promise
   const model = latest ? modelFromCatalogue(latest.content as Pick<Catalogue, 'tasks' | 'categories'>) : undefined;
 
   const counts = Object.fromEntries(TABLE_ORDER.map((t) => [t, 0])) as Record<SeedTable, number>;
+  const perLoad = opts.batchHouseholds ?? 500;
   let done = 0;
-  for (const batch of generateMunicipality({ ...opts, model })) {
-    const loaded = await loadBatch(db, keyring, batch, opts.onBatch);
-    for (const t of TABLE_ORDER) counts[t] += loaded[t];
-    done += batch.residentCount;
-    opts.onProgress?.(done, opts.residents);
+  // Generation and encryption (CPU here) overlap with the insert of the previous batch (CPU in
+  // PostgreSQL): the generator yields small slices and we yield to the event loop after each, so the
+  // transaction in flight keeps sending its statements. Transactions still run one after the other,
+  // so the first (organisations, staff, demo household) commits before any household refers to it.
+  let inflight: Promise<void> = Promise.resolve();
+  let failure: { error: unknown } | null = null;
+  let acc = emptyBatch();
+  let accResidents = 0;
+  let first = true;
+  const flush = async () => {
+    const prepared = prepareBatch(acc, keyring, Boolean(opts.onBatch));
+    const residents = accResidents;
+    acc = emptyBatch();
+    accResidents = 0;
+    await inflight;
+    if (failure) throw failure.error;
+    inflight = insertBatch(db, prepared, opts.onBatch).then(
+      (loaded) => {
+        for (const t of TABLE_ORDER) counts[t] += loaded[t];
+        done += residents;
+        opts.onProgress?.(done, opts.residents);
+      },
+      (error: unknown) => {
+        failure = { error };
+      },
+    );
+  };
+  for (const slice of generateMunicipality({ ...opts, model, batchHouseholds: 50 })) {
+    for (const t of TABLE_ORDER) (acc[t] as unknown[]).push(...slice[t]);
+    accResidents += slice.residentCount;
+    if (first || acc.household.length >= perLoad) {
+      await flush();
+      first = false;
+    }
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    if (failure) break;
   }
+  if (!failure && (acc.household.length > 0 || accResidents > 0)) await flush();
+  await inflight;
+  if (failure) throw (failure as { error: unknown }).error;
   return { residents: done, counts };
 }

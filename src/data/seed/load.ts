@@ -83,24 +83,36 @@ function residentsOf(batch: SeedBatch, table: SeedTable): string[] {
   return [...ids];
 }
 
-/** Insert one batch in one transaction. Returns the number of rows per table. */
-export async function loadBatch(db: Kysely<DB>, keyring: Keyring, batch: SeedBatch, onBatch?: OnBatch): Promise<Record<SeedTable, number>> {
-  // Encrypt before the transaction opens: the transaction stays short (PGlite is one connection).
-  const sealed = sealBatch(batch, keyring);
+/** A batch ready to insert: sealed rows, and per table the residents they concern (for onBatch). */
+export interface PreparedBatch {
+  rows: { [T in SeedTable]: Record<string, unknown>[] };
+  residents: Partial<Record<SeedTable, string[]>>;
+}
+
+/** The CPU part of loading (encryption, bookkeeping), done before the transaction opens. */
+export function prepareBatch(batch: SeedBatch, keyring: Keyring, withResidents: boolean): PreparedBatch {
+  const residents: PreparedBatch['residents'] = {};
+  if (withResidents) for (const table of TABLE_ORDER) residents[table] = residentsOf(batch, table);
+  return { rows: sealBatch(batch, keyring), residents };
+}
+
+/**
+ * Insert one prepared batch in one transaction, parents before children; onBatch runs inside it
+ * after each table with rows about residents. Returns the number of rows per table.
+ */
+export async function insertBatch(db: Kysely<DB>, prepared: PreparedBatch, onBatch?: OnBatch): Promise<Record<SeedTable, number>> {
   const counts = {} as Record<SeedTable, number>;
   await db.transaction().execute(async (tx) => {
     for (const table of TABLE_ORDER) {
-      const rows = sealed[table];
+      const rows = prepared.rows[table];
       counts[table] = rows.length;
       if (rows.length === 0) continue;
       for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
         // The rows match the table types (types.ts); the cast only crosses the generic table name.
         await tx.insertInto(table).values(rows.slice(i, i + ROWS_PER_STATEMENT) as never).execute();
       }
-      if (onBatch) {
-        const residentIds = residentsOf(batch, table);
-        if (residentIds.length > 0) await onBatch(tx, { table, residentIds });
-      }
+      const residentIds = prepared.residents[table] ?? [];
+      if (onBatch && residentIds.length > 0) await onBatch(tx, { table, residentIds });
     }
   });
   return counts;
