@@ -7,9 +7,10 @@
  *   node --import tsx bench/gate/cedar-policy.ts --write
  *
  * Shape: deny by default; one `permit` per way in (oversight, system context, resident's own data,
- * a professional's current involvement that covers the purpose), and one `forbid` per rule that
- * narrows a professional's access, each with the catalogue rule id as its @id (suffixed where one
- * rule becomes several policies). The tables the rules read — known categories, levels, sources,
+ * a professional's current involvement that covers the purpose), and one `forbid` per catalogue rule
+ * that narrows a professional's access, with the rule id as its @id, so that Cedar's determining
+ * policies name the same rules as decide(). A rule with several cases (one per task, flow, level …)
+ * is one forbid whose cases are or-ed: Cedar's cost per call grows with the number of policies. The tables the rules read — known categories, levels, sources,
  * tasks; which categories are special/criminal/BSN and which tasks have a basis for them; role
  * profiles; source scopes and consent needs; sector-law flows and their conditions — are written
  * into the policy text as literals, generated from the catalogue.
@@ -46,15 +47,35 @@ const SUB = 'context.involvement.subActivity';
 /** Guard shared by a professional's permit and every forbid that narrows it. */
 const PROF = `resource.kind != "access_metadata" && context has purpose && context has involvement`;
 
-function forbidProfessional(id: string, comment: string, condition: string): CedarPolicy {
-  return {
-    id,
-    text: `// ${comment}\nforbid (principal is Professional, action, resource is Item)\nwhen {\n  ${PROF} &&\n  ${condition}\n};`,
-  };
+/** One narrowing condition of a professional's access; conditions of the same rule become one forbid. */
+interface Narrowing {
+  rule: string;
+  comment: string;
+  condition: string;
+}
+
+function forbidProfessional(rule: string, comment: string, condition: string): Narrowing {
+  return { rule, comment, condition };
+}
+
+/** One forbid per catalogue rule id, its conditions or-ed (Cedar's cost grows with the number of policies). */
+function forbids(narrowings: readonly Narrowing[]): CedarPolicy[] {
+  const byRule = new Map<string, Narrowing[]>();
+  for (const n of narrowings) byRule.set(n.rule, [...(byRule.get(n.rule) ?? []), n]);
+  return [...byRule].map(([rule, ns]) => ({
+    id: rule,
+    text: `${ns.map((n) => `// ${n.comment}`).join('\n')}
+forbid (principal is Professional, action, resource is Item)
+when {
+  ${PROF} &&
+  (${ns.map((n) => `(${n.condition})`).join(' ||\n   ')})
+};`,
+  }));
 }
 
 export function cedarPolicies(catalogue: Catalogue): CedarPolicy[] {
   const out: CedarPolicy[] = [];
+  const narrow: Narrowing[] = [];
   const levels = [...CONFIDENTIALITY_LEVELS] as string[];
   const categories = catalogue.categories.map((c) => c.code);
   const kindOf = (kind: string) => catalogue.categories.filter((c) => c.kind === kind).map((c) => c.code);
@@ -85,14 +106,15 @@ when { resource.kind == "access_metadata" && resource has subject && resource.su
   });
 
   // Named system contexts act within their declared scope.
-  for (const [context, scope] of Object.entries(SYSTEM_SCOPE)) {
-    if (scope.length === 0) continue;
-    out.push({
-      id: `system-context:${context}`,
-      text: `permit (principal == System::${str(context)}, action in ${actions(scope)}, resource is Item)
-when { resource.kind != "access_metadata" };`,
-    });
-  }
+  const scopes = Object.entries(SYSTEM_SCOPE).filter(([, scope]) => scope.length > 0);
+  out.push({
+    id: 'system-context',
+    text: `permit (principal is System, action, resource is Item)
+when {
+  resource.kind != "access_metadata" &&
+  (${scopes.map(([context, scope]) => `(principal == System::${str(context)} && action in ${actions(scope)})`).join(' ||\n   ')})
+};`,
+  });
 
   // AVG 15: a resident reads data about themself, or their household's data without a subject.
   out.push({
@@ -122,27 +144,27 @@ when {
 };`,
   });
 
-  out.push(forbidProfessional('purpose-household', 'The purpose must be a help request of the household the data belong to.', `${PUR}.household != resource.household`));
-  out.push(
+  narrow.push(forbidProfessional('purpose-household', 'The purpose must be a help request of the household the data belong to.', `${PUR}.household != resource.household`));
+  narrow.push(
     forbidProfessional(
       'purpose-open',
       'New processing only for an open help request.',
       `action in ${actions(WRITE_ACTIONS)} && ${set(CLOSED_PURPOSE_STATUSES)}.contains(${PUR}.status)`,
     ),
   );
-  out.push(forbidProfessional('gate-unknown-fact:task', 'The purpose names a task the catalogue does not know.', `!${set(catalogue.tasks.map((t) => t.code))}.contains(${PUR}.task)`));
-  out.push(forbidProfessional('gate-unknown-fact:role', 'The involvement has a role the catalogue does not know.', `!${set(catalogue.roles.map((r) => r.role))}.contains(${INV}.role)`));
+  narrow.push(forbidProfessional('gate-unknown-fact:professional', 'The purpose names a task the catalogue does not know.', `!${set(catalogue.tasks.map((t) => t.code))}.contains(${PUR}.task)`));
+  narrow.push(forbidProfessional('gate-unknown-fact:professional', 'The involvement has a role the catalogue does not know.', `!${set(catalogue.roles.map((r) => r.role))}.contains(${INV}.role)`));
 
   // Role profiles.
   for (const role of catalogue.roles) {
     if (!role.mayWrite) {
-      out.push(forbidProfessional(`role-read-only:${role.role}`, `The ${role.role} role may not write.`, `action in ${actions(WRITE_ACTIONS)} && ${INV}.role == ${str(role.role)}`));
+      narrow.push(forbidProfessional('role-read-only', `The ${role.role} role may not write.`, `action in ${actions(WRITE_ACTIONS)} && ${INV}.role == ${str(role.role)}`));
     }
     const hidden = new Set(role.hiddenCategories);
     if (role.hideIdentifying) for (const c of identifying) hidden.add(c);
     if (hidden.size > 0) {
-      const id = role.role === 'expert' ? 'expert-pseudonymised' : `role-profile:${role.role}`;
-      out.push(forbidProfessional(id, `Categories the ${role.role} role never sees.`, `${INV}.role == ${str(role.role)} && ${set([...hidden])}.contains(resource.category)`));
+      const id = role.role === 'expert' ? 'expert-pseudonymised' : 'role-profile';
+      narrow.push(forbidProfessional(id, `Categories the ${role.role} role never sees.`, `${INV}.role == ${str(role.role)} && ${set([...hidden])}.contains(resource.category)`));
     }
   }
 
@@ -150,7 +172,7 @@ when {
   const own = `((resource.kind == "sub_activity" && resource has itemId && resource.itemId == ${SUB}.id) ||
        (resource.kind == "plan_goal" && ${SUB} has lifeDomain && resource has lifeDomain && resource.lifeDomain == ${SUB}.lifeDomain))`;
   const sameDomain = `(if resource has lifeDomain then (${SUB} has lifeDomain && resource.lifeDomain == ${SUB}.lifeDomain) else !(${SUB} has lifeDomain))`;
-  out.push(
+  narrow.push(
     forbidProfessional(
       'need-to-know-sub-activity',
       'A chain partner sees only the categories its (running) sub-activity declares, its own assignment, the plan goals of its life domain, and no other partner\'s care records.',
@@ -163,22 +185,22 @@ when {
     else true)`,
     ),
   );
-  out.push(
+  narrow.push(
     forbidProfessional(
       'provider-own-client',
       'A chain partner sees data only of the resident its sub-activity serves.',
       `${INV}.role == ${str(PROVIDER_ROLE)} && ${INV} has subActivity && resource has subject && resource.subject != ${SUB}.resident`,
     ),
   );
-  out.push(forbidProfessional('dat-only-director', 'A partner\'s care record: others see DAT-information only.', `${INV}.role != ${str(PROVIDER_ROLE)} && resource has subActivity`));
+  narrow.push(forbidProfessional('dat-only-director', 'A partner\'s care record: others see DAT-information only.', `${INV}.role != ${str(PROVIDER_ROLE)} && resource has subActivity`));
 
   // ZGW confidentiality: the item's level at or below the involvement's maximum (inclusive).
   levels.forEach((max, i) => {
-    out.push(
-      forbidProfessional(`confidentiality-max:${max}`, `Maximum ${max}.`, `${INV}.max == ${str(max)} && !${set(levels.slice(0, i + 1))}.contains(resource.level)`),
+    narrow.push(
+      forbidProfessional('confidentiality-max', `Maximum ${max}.`, `${INV}.max == ${str(max)} && !${set(levels.slice(0, i + 1))}.contains(resource.level)`),
     );
   });
-  out.push(forbidProfessional('confidentiality-max:unknown', 'An unknown maximum grants nothing.', `!${set(levels)}.contains(${INV}.max)`));
+  narrow.push(forbidProfessional('confidentiality-max', 'An unknown maximum grants nothing.', `!${set(levels)}.contains(${INV}.max)`));
 
   // AVG 9/10, UAVG 46: special categories, criminal data and the BSN need the task's own basis.
   const special = kindOf('special');
@@ -186,29 +208,29 @@ when {
     const allowed = new Set(task.specialCategories.map((s) => s.category));
     const refused = special.filter((c) => !allowed.has(c));
     if (refused.length > 0) {
-      out.push(forbidProfessional(`special-category-basis:${task.code}`, `Special categories without a basis in ${task.code}.`, `${PUR}.task == ${str(task.code)} && ${set(refused)}.contains(resource.category)`));
+      narrow.push(forbidProfessional('special-category-basis', `Special categories without a basis in ${task.code}.`, `${PUR}.task == ${str(task.code)} && ${set(refused)}.contains(resource.category)`));
     }
   }
   const noCriminal = catalogue.tasks.filter((t) => !t.criminalRule).map((t) => t.code);
   if (noCriminal.length > 0 && kindOf('criminal').length > 0) {
-    out.push(forbidProfessional('criminal-data-basis', 'Tasks without a basis for criminal data.', `${set(noCriminal)}.contains(${PUR}.task) && ${set(kindOf('criminal'))}.contains(resource.category)`));
+    narrow.push(forbidProfessional('criminal-data-basis', 'Tasks without a basis for criminal data.', `${set(noCriminal)}.contains(${PUR}.task) && ${set(kindOf('criminal'))}.contains(resource.category)`));
   }
   const noBsn = catalogue.tasks.filter((t) => !t.bsnRule).map((t) => t.code);
   if (noBsn.length > 0 && kindOf('bsn').length > 0) {
-    out.push(forbidProfessional('bsn-use', 'Tasks without a basis for the BSN.', `${set(noBsn)}.contains(${PUR}.task) && ${set(kindOf('bsn'))}.contains(resource.category)`));
+    narrow.push(forbidProfessional('bsn-use', 'Tasks without a basis for the BSN.', `${set(noBsn)}.contains(${PUR}.task) && ${set(kindOf('bsn'))}.contains(resource.category)`));
   }
 
   // Sources: scope (Wet SUWI 62) and sources that need explicit consent (Wmo 5.1.1 lid 5).
   for (const source of catalogue.sources) {
     if (source.onlyForLaws) {
-      out.push(
-        forbidProfessional(`source-scope:${source.code}`, `${source.code} only for ${source.onlyForLaws.join(', ')} (${source.rule ?? ''}).`, `resource has source && resource.source == ${str(source.code)} && !${set(source.onlyForLaws)}.contains(${PUR}.law)`),
+      narrow.push(
+        forbidProfessional('source-scope', `${source.code} only for ${source.onlyForLaws.join(', ')} (${source.rule ?? ''}).`, `resource has source && resource.source == ${str(source.code)} && !${set(source.onlyForLaws)}.contains(${PUR}.law)`),
       );
     }
     (source.explicitConsentFor ?? []).forEach((need) => {
-      out.push(
+      narrow.push(
         forbidProfessional(
-          `consent-record:${source.code}:${need.rule}`,
+          'consent-record',
           `${source.code} data for ${need.laws.join(', ')} only with explicit consent.`,
           `resource has source && resource.source == ${str(source.code)} && ${set(need.laws)}.contains(${PUR}.law) && context.lookups.explicit.isEmpty()`,
         ),
@@ -223,18 +245,19 @@ when {
   if (governed.length > 0) {
     let byCode = str(governed[governed.length - 1]!.law!);
     for (const s of governed.slice(0, -1).reverse()) byCode = `(if resource.source == ${str(s.code)} then ${str(s.law!)} else ${byCode})`;
-    sourceLaw = `(if resource has source && ${set(governed.map((s) => s.code))}.contains(resource.source) then ${byCode} else ${sourceLaw})`;
+    const isGoverned = governed.length === 1 ? `resource.source == ${str(governed[0]!.code)}` : `${set(governed.map((s) => s.code))}.contains(resource.source)`;
+    sourceLaw = `(if resource has source && ${isGoverned} then ${byCode} else ${sourceLaw})`;
   }
   const fromLaws = [...new Set(catalogue.flows.map((f) => f.from))];
   for (const from of fromLaws) {
     const into = catalogue.flows.filter((f) => f.from === from && f.condition !== 'never').map((f) => f.to);
-    out.push(
-      forbidProfessional(`cross-law-both-permit:from:${from}`, `Data governed by ${from} go only into ${into.join(', ') || 'no other law'}.`, `${sourceLaw} == ${str(from)} && !${set([from, ...into])}.contains(${PUR}.law)`),
+    narrow.push(
+      forbidProfessional('cross-law-both-permit', `Data governed by ${from} go only into ${into.join(', ') || 'no other law'}.`, `${sourceLaw} == ${str(from)} && !${set([from, ...into])}.contains(${PUR}.law)`),
     );
   }
-  out.push(
+  narrow.push(
     forbidProfessional(
-      'cross-law-both-permit:unlisted',
+      'cross-law-both-permit',
       'Data governed by a law without any flow stay within that law.',
       `${sourceLaw} != "" && !${set(fromLaws)}.contains(${sourceLaw}) && ${sourceLaw} != ${PUR}.law`,
     ),
@@ -247,9 +270,9 @@ when {
     const needNoObjection = flow.condition === 'written_no_objection' || flow.condition === 'explicit_consent_and_written_no_objection';
     const ok = [needExplicit ? explicit : null, needNoObjection ? noObjection : null].filter((x) => x !== null).join(' && ');
     const vital = flow.vitalInterestOverride ? ` && !context.lookups.involuntary.contains("approved")` : '';
-    out.push(
+    narrow.push(
       forbidProfessional(
-        `cross-law-both-permit:${flow.from}>${flow.to}`,
+        'cross-law-both-permit',
         `${flow.from} → ${flow.to}: ${flow.condition}${flow.vitalInterestOverride ? ', or an approved involuntary-processing record' : ''} (${flow.rules.join(', ')}).`,
         `${sourceLaw} == ${str(flow.from)} && ${PUR}.law == ${str(flow.to)} && !(${ok})${vital}`,
       ),
@@ -257,7 +280,7 @@ when {
   }
 
   // Derived secrecy: a partner outside the holder receives such data only with consent.
-  out.push(
+  narrow.push(
     forbidProfessional(
       'conf-derived',
       'Data from a secrecy holder reach a partner outside the holder only with the resident\'s consent.',
@@ -266,6 +289,7 @@ when {
   context.lookups.explicit.isEmpty() && context.lookups.ordinary.isEmpty()`,
     ),
   );
+  out.push(...forbids(narrow));
   return out;
 }
 

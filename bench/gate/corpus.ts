@@ -628,8 +628,12 @@ export function generateRequests(catalogue: Catalogue, world: World, rng: Rng, s
   const officers = world.professionals.filter((p) => p.roles.includes('privacy_officer'));
   const professionalById = new Map(world.professionals.map((p) => [p.id, p]));
   const providerInvolvements = world.involvements.filter((i) => i.role === 'provider' && i.subActivityId !== null && world.subActivities.has(i.subActivityId));
+  const vitalFlowsInto = (law: string) => catalogue.flows.filter((f) => f.vitalInterestOverride && f.to === law).map((f) => f.from);
+  const approvedRecords = world.households.flatMap((hh) =>
+    hh.involuntary.filter((v) => v.status === 'approved' && v.categories.length > 0 && (v.validUntil === null || v.validUntil > world.at)).map((v) => ({ hh, v })),
+  );
   for (let n = 0; n < size; n++) {
-    const scenario = rng.weighted<string>([
+    let scenario = rng.weighted<string>([
       ['no-actor', 2],
       ['system', 6],
       ['resident', 12],
@@ -639,7 +643,9 @@ export function generateRequests(catalogue: Catalogue, world: World, rng: Rng, s
       ['secrecy', 4],
       ['colleague', 9],
       ['unknown-fact', 3],
+      ['vital', 3],
     ]);
+    if (scenario === 'vital' && approvedRecords.length === 0) scenario = 'involved';
     const at = requestAt(rng, world.at);
     const action = rng.weighted(ACTIONS);
     const hh = rng.pick(world.households);
@@ -711,6 +717,30 @@ export function generateRequests(catalogue: Catalogue, world: World, rng: Rng, s
           if (which === 'law') item = { ...item, collectedForLaw: UNKNOWN.law };
           if (which === 'secrecy') item = { ...item, secrecyOrigin: UNKNOWN.secrecyOrigin };
         }
+        break;
+      }
+      case 'vital': {
+        // Another law's datum without consent, where an approved involuntary-processing record may stand in (inv-vital).
+        const { hh: own, v } = rng.pick(approvedRecords);
+        purpose = world.helpRequests.get(v.helpRequestId)!;
+        const hrId = purpose.id;
+        const covering = own.involvements.filter((i) => (i.role === 'case_worker' || i.role === 'director') && (i.helpRequestId === null || i.helpRequestId === hrId));
+        actor = covering.length > 0 ? (professionalById.get(rng.pick(covering).professionalId) ?? null) : rng.pick(world.professionals);
+        const from = vitalFlowsInto(purpose.law);
+        const base = makeItem(rng, cv, world, own, { purpose });
+        const category = rng.pick(v.categories);
+        item = {
+          ...base,
+          type: 'data_item',
+          category,
+          residentId: rng.chance(0.9) ? v.residentId : base.residentId,
+          collectedForLaw: from.length > 0 && rng.chance(0.85) ? rng.pick(from) : base.collectedForLaw,
+          source: rng.pick([null, 'resident', 'own_observation']),
+          confidentiality: rng.chance(0.8) ? (cv.defaultLevel.get(category) ?? 'vertrouwelijk') : base.confidentiality,
+          secrecyOrigin: null,
+          subActivityId: null,
+        };
+        delete item.lifeDomain;
         break;
       }
       case 'secrecy': {
