@@ -149,12 +149,12 @@ function freeCaseArb(cat: Catalogue): fc.Arbitrary<GateCase> {
     const hrIds = hrs.map((h) => h.id);
     const subIds = subFacts.map((s) => s.id);
     /** One of the sub-activity ids, with the given weight; left out when there are none. */
-    const subId = (weight: number) => (subIds.length > 0 ? [w(weight, fc.constantFrom(...subIds))] : []);
+    const subId = (weight: number): fc.WeightedArbitrary<string | null>[] => (subIds.length > 0 ? [w<string | null>(weight, fc.constantFrom(...subIds))] : []);
     const involvement = fc
       .record({
         householdId: fc.oneof(w(6, fc.constant(H1)), w(1, fc.constant(H2))),
         helpRequestId: nullOr(fc.constantFrom(...hrIds), 1, 3),
-        subActivityId: fc.oneof<fc.Arbitrary<string | null>[]>(w(3, fc.constant(null)), ...subId(3), w(1, fc.constant('sa-missing'))),
+        subActivityId: fc.oneof(w<string | null>(3, fc.constant(null)), ...subId(3), w<string | null>(1, fc.constant('sa-missing'))),
         role: fc.constantFrom<InvolvementFact['role']>('director', 'case_worker', 'case_worker', 'provider', 'expert'),
         maxConfidentiality: fc.oneof(w(12, fc.constantFrom(...levels, 'vertrouwelijk', 'confidentieel')), w(1, fc.constant('topsecret'))),
         validFrom: fc.oneof(w(5, fc.constant(new Date(AT.getTime() - 30 * DAY))), w(2, offset)),
@@ -197,7 +197,7 @@ function freeCaseArb(cat: Catalogue): fc.Arbitrary<GateCase> {
           w(4, fc.constantFrom<ObjectType>('resident', 'plan', 'plan_goal', 'sub_activity', 'help_request', 'household', 'involvement', 'consent')),
           w(1, fc.constant<ObjectType>('access_metadata')),
         ),
-        id: fc.oneof<fc.Arbitrary<string | null>[]>(w(1, fc.constant(null)), w(1, fc.constant('it1')), ...subId(2)),
+        id: fc.oneof(w<string | null>(1, fc.constant(null)), w<string | null>(1, fc.constant('it1')), ...subId(2)),
         householdId: fc.oneof(w(8, fc.constant(H1)), w(1, fc.constant(H2))),
         residentId: nullOr(fc.constantFrom('r1', 'r2', 'r3'), 1, 4),
         category: fc.oneof(w(30, fc.constantFrom(...categories)), w(1, fc.constant('shoe_size'))),
@@ -205,7 +205,7 @@ function freeCaseArb(cat: Catalogue): fc.Arbitrary<GateCase> {
         source: fc.oneof(w(3, fc.constant(null)), w(12, fc.constantFrom(...sources)), w(1, fc.constant('twitter'))),
         confidentiality: fc.oneof(w(20, fc.constantFrom(...levels, 'zaakvertrouwelijk', 'vertrouwelijk')), w(1, fc.constant('topsecret'))),
         secrecyOrigin: fc.oneof(w(4, fc.constant(null)), w(2, fc.constantFrom(...cat.secrecyOrigins.map((s) => s.code))), w(1, fc.constant('biechtgeheim'))),
-        subActivityId: fc.oneof<fc.Arbitrary<string | null>[]>(w(6, fc.constant(null)), ...subId(2), w(1, fc.constant('sa-elsewhere'))),
+        subActivityId: fc.oneof(w<string | null>(6, fc.constant(null)), ...subId(2), w<string | null>(1, fc.constant('sa-elsewhere'))),
         recordedByOrganisationId: nullOr(fc.constantFrom(...ORGS), 1, 4),
         lifeDomain: nullOr(fc.constantFrom(...DOMAINS), 1, 4),
       })
