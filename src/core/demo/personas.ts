@@ -171,8 +171,8 @@ export const PERSONAS: readonly Persona[] = [
     en: 'Wmo consultant in the same team but not involved with the household: so she cannot see the file.',
   }),
   staff('demo-vorige-consulent', 8, 'Bart Kuipers', 'team-wmo', 'Wmo-consulent', {
-    nl: 'Vorige Wmo-consulent; zijn betrokkenheid is op 31 augustus 2026 geëindigd en daarmee zijn toegang.',
-    en: 'Former Wmo consultant; his involvement ended on 31 August 2026, and with it his access.',
+    nl: 'Vorige Wmo-consulent; zijn betrokkenheid is op 1 september 2026 geëindigd en daarmee zijn toegang.',
+    en: 'Former Wmo consultant; his involvement ended on 1 September 2026, and with it his access.',
   }),
   staff('demo-schuldhulpverlener', 9, 'Fatima Bouzid', 'team-schuldhulp', 'Schuldhulpverlener', {
     nl: 'Schuldhulpverlener, betrokken bij de schuldhulpvraag van Erik ter Horst.',
