@@ -63,7 +63,7 @@ export function* generateMunicipality(opts: GenerateOptions): Generator<Generate
   let batch: GeneratedBatch = { ...emptyBatch(), residentCount: 0 };
   let inBatch = 0;
   for (let index = 0; remaining > 0; index++) {
-    const d = generateHousehold(new Rng(opts.seed, 'household', index), { seed: opts.seed, asOf, bsn }, index, remaining);
+    const d = generateHousehold(new Rng(opts.seed, 'household', index), { asOf, bsn }, index, remaining);
     remaining -= d.members.length;
     batch.household.push(d.household);
     batch.resident.push(...d.members.map((m) => m.resident));

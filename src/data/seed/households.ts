@@ -69,33 +69,27 @@ const BACKGROUNDS = [
   { value: 'sy' as const, weight: 4 },
 ];
 
-function headAge(kind: HouseholdKind, rng: Rng): number {
-  switch (kind) {
-    case 'single':
-      return rng.weighted([
-        { value: rng.int(19, 34), weight: 28 },
-        { value: rng.int(35, 54), weight: 18 },
-        { value: rng.int(55, 66), weight: 20 },
-        { value: rng.int(67, 79), weight: 22 },
-        // Fewer the older: the upper bound itself is drawn.
-        { value: rng.int(80, rng.int(84, 99)), weight: 12 },
-      ]);
-    case 'couple':
-      return rng.weighted([
-        { value: rng.int(22, 34), weight: 16 },
-        { value: rng.int(35, 54), weight: 14 },
-        { value: rng.int(55, 66), weight: 32 },
-        { value: rng.int(67, rng.int(75, 95)), weight: 38 },
-      ]);
-    case 'family':
-    case 'single_parent':
-      // Not used: the parents' ages follow from the eldest child's.
-      return rng.int(26, 55);
+/** Age of the head of a household without children; with children it follows from the eldest child. */
+function headAge(kind: 'single' | 'couple', rng: Rng): number {
+  if (kind === 'single') {
+    return rng.weighted([
+      { value: rng.int(19, 34), weight: 28 },
+      { value: rng.int(35, 54), weight: 18 },
+      { value: rng.int(55, 66), weight: 20 },
+      { value: rng.int(67, 79), weight: 22 },
+      // Fewer the older: the upper bound itself is drawn.
+      { value: rng.int(80, rng.int(84, 99)), weight: 12 },
+    ]);
   }
+  return rng.weighted([
+    { value: rng.int(22, 34), weight: 16 },
+    { value: rng.int(35, 54), weight: 14 },
+    { value: rng.int(55, 66), weight: 32 },
+    { value: rng.int(67, rng.int(75, 95)), weight: 38 },
+  ]);
 }
 
 export interface HouseholdContext {
-  seed: number;
   asOf: string;
   bsn: BsnAllocator;
 }
@@ -114,7 +108,7 @@ export function generateHousehold(rng: Rng, ctx: HouseholdContext, index: number
   // children's ages spread evenly over 0–17 (and a few adult children, 18–22, still at home).
   const withChildren = kind === 'family' || kind === 'single_parent';
   const eldest = withChildren ? (rng.chance(0.15) ? rng.int(18, 22) : rng.int(0, 17)) : 0;
-  const head = { age: withChildren ? eldest + rng.int(22, 38) : headAge(kind, rng), sex: (rng.chance(0.5) ? 'M' : 'V') as Sex };
+  const head = { age: kind === 'family' || kind === 'single_parent' ? eldest + rng.int(22, 38) : headAge(kind, rng), sex: (rng.chance(0.5) ? 'M' : 'V') as Sex };
   const people: { age: number; sex: Sex; relation: Member['relation']; surname: Surname }[] = [
     { ...head, relation: 'head', surname: familyName },
   ];

@@ -69,8 +69,8 @@ export function generatePlan(rng: Rng, d: HouseholdDraft, cases: HouseholdCases,
   const rows: PlanRows = { support_plan: [], plan_goal: [], sub_activity: [], involvement: [] };
   const inPlan = cases.requests.filter((r) => r.row.status !== 'withdrawn' && r.row.status !== 'registered');
   if (inPlan.length === 0) return rows;
-  const wanted = cases.multi || (inPlan.some((r) => r.row.status === 'in_progress') && rng.chance(0.35));
-  if (!wanted) return rows;
+  const planned = cases.multi || (inPlan.some((r) => r.row.status === 'in_progress') && rng.chance(0.35));
+  if (!planned) return rows;
 
   const open = inPlan.some((r) => r.ended === null);
   const status: SupportPlanRow['status'] = open ? (rng.chance(0.05) ? 'draft' : 'active') : 'closed';
@@ -105,10 +105,10 @@ export function generatePlan(rng: Rng, d: HouseholdDraft, cases: HouseholdCases,
   const domains = new Map<string, RequestDraft>();
   for (const { r, service } of services) {
     const profile = PROFILES[r.task];
-    const wanted = [profile.goalDomains[0]!];
-    if (rng.chance(0.35) && profile.goalDomains.length > 1) wanted.push(rng.pick(profile.goalDomains.slice(1)));
-    if (service) wanted.push(service.lifeDomain);
-    for (const dom of wanted) if (!domains.has(dom)) domains.set(dom, r);
+    const needed = [profile.goalDomains[0]!];
+    if (rng.chance(0.35) && profile.goalDomains.length > 1) needed.push(rng.pick(profile.goalDomains.slice(1)));
+    if (service) needed.push(service.lifeDomain);
+    for (const dom of needed) if (!domains.has(dom)) domains.set(dom, r);
   }
   for (const [lifeDomain, r] of domains) {
     const score = cases.multi ? rng.int(1, 3) : rng.int(2, 3);

@@ -88,14 +88,6 @@ export class Rng {
     return items[items.length - 1]!.value;
   }
 
-  /** k distinct items, in random order. */
-  sample<T>(items: readonly T[], k: number): T[] {
-    const pool = [...items];
-    const out: T[] = [];
-    while (out.length < k && pool.length > 0) out.push(pool.splice(Math.floor(this.next() * pool.length), 1)[0]!);
-    return out;
-  }
-
   /** A UUID in version-4 format (RFC 9562 §5.4), drawn from this stream: deterministic, not secret. */
   uuid(): string {
     const w = [this.nextU32(), this.nextU32(), this.nextU32(), this.nextU32()];

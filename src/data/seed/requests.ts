@@ -163,9 +163,3 @@ export function generateRequests(rng: Rng, d: HouseholdDraft, asOf: string, pool
   });
   return { multi, requests };
 }
-
-/** The wijkcoach who triaged a multi-problem household (and so becomes its director). */
-export function triagingCoach(cases: HouseholdCases): string | null {
-  if (!cases.multi) return null;
-  return cases.requests.find((r) => r.row.triaged_by)?.row.triaged_by ?? null;
-}
