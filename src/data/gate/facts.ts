@@ -14,10 +14,13 @@ import type {
   InvoluntaryFact,
   SubActivityFact,
 } from '../../core/policy/decide.ts';
-import type { DB } from '../schema.ts';
+import type { Selectable } from 'kysely';
+import type { DB, HelpRequestTable } from '../schema.ts';
 
 export interface HouseholdFacts {
   householdId: string;
+  /** The household's help request rows, loaded once for the facts and reused by the views. */
+  helpRequestRows: HelpRequestRow[];
   helpRequests: Map<string, HelpRequestFact>;
   involvements: InvolvementFact[];
   subActivities: Map<string, SubActivityFact>;
@@ -28,6 +31,8 @@ export interface HouseholdFacts {
   /** Current members of the household, when a view has loaded them (household-level data concern each). */
   memberIds?: string[];
 }
+
+export type HelpRequestRow = Selectable<HelpRequestTable>;
 
 export function lawOfTask(policy: CompiledPolicy, taskCode: string): string {
   return policy.tasks.get(taskCode)?.law ?? 'unknown';
@@ -43,15 +48,12 @@ export async function loadHouseholdFacts(
   const out = new Map<string, HouseholdFacts>();
   if (householdIds.length === 0) return out;
   for (const id of householdIds) {
-    out.set(id, { householdId: id, helpRequests: new Map(), involvements: [], subActivities: new Map(), consents: [], involuntary: [], members: new Set() });
+    out.set(id, { householdId: id, helpRequestRows: [], helpRequests: new Map(), involvements: [], subActivities: new Map(), consents: [], involuntary: [], members: new Set() });
   }
   const ids = [...householdIds];
-  const hrs = await tx
-    .selectFrom('help_request')
-    .select(['id', 'household_id', 'resident_id', 'task_code', 'status'])
-    .where('household_id', 'in', ids)
-    .execute();
+  const hrs = await tx.selectFrom('help_request').selectAll().where('household_id', 'in', ids).orderBy('registered_at').execute();
   for (const h of hrs) {
+    out.get(h.household_id)!.helpRequestRows.push(h);
     out.get(h.household_id)!.helpRequests.set(h.id, {
       id: h.id,
       householdId: h.household_id,

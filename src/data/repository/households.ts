@@ -181,7 +181,6 @@ export async function caseload(session: GateSession): Promise<CaseloadEntry[]> {
     const ids = households.map((h) => h.id);
     const factsBy = await loadHouseholdFacts(work.tx, work.policy, actor, ids, work.now);
     const members = await currentMembers(work, ids);
-    const hrs = ids.length ? await work.tx.selectFrom('help_request').selectAll().where('household_id', 'in', ids).orderBy('registered_at').execute() : [];
     const out: CaseloadEntry[] = [];
     for (const h of households) {
       const facts = factsBy.get(h.id)!;
@@ -191,8 +190,7 @@ export async function caseload(session: GateSession): Promise<CaseloadEntry[]> {
         .filter((m) => m.household_id === h.id)
         .map((m) => projectResident(work, facts, purposes, m, m.relation, ['identity']))
         .filter((m): m is ResidentView => m !== null);
-      const helpRequests = hrs
-        .filter((r) => r.household_id === h.id)
+      const helpRequests = facts.helpRequestRows
         .map((r) => projectHelpRequest(work, facts, purposes, r))
         .filter((r): r is HelpRequestView => r !== null);
       const t = work.now.getTime();
@@ -397,8 +395,7 @@ async function householdInWork(work: GateWork, householdId: string, namedPurpose
   const members = await currentMembers(work, [hh.id]);
   facts.memberIds = members.map((m) => m.id);
   const memberViews = members.map((m) => projectResident(work, facts, purposes, m, m.relation)).filter((m): m is ResidentView => m !== null);
-  const hrs = await work.tx.selectFrom('help_request').selectAll().where('household_id', '=', hh.id).orderBy('registered_at').execute();
-  const helpRequests = hrs.map((h) => projectHelpRequest(work, facts, purposes, h)).filter((h): h is HelpRequestView => h !== null);
+  const helpRequests = facts.helpRequestRows.map((h) => projectHelpRequest(work, facts, purposes, h)).filter((h): h is HelpRequestView => h !== null);
   const plan = await loadPlan(work, facts, purposes, hh.id);
   const dataItems = await loadDataItems(work, facts, purposes, { householdId: hh.id });
   const t = work.now.getTime();
