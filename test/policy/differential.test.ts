@@ -9,7 +9,7 @@ import { CATALOGUE_2026_1, catalogueCopy } from '../../src/core/policy/catalogue
 import type { Catalogue } from '../../src/core/policy/catalogue.ts';
 import { compilePolicy } from '../../src/core/policy/compile.ts';
 import { decide, type Decision } from '../../src/core/policy/decide.ts';
-import { DENY_RULES_EXERCISED, PERMIT_RULES_EXERCISED, generateCorpus, type GateRequest } from '../../bench/gate/corpus.ts';
+import { DENY_RULES_EXERCISED, PERMIT_RULES_EXERCISED, generateCorpus, type GateRequest, type World } from '../../bench/gate/corpus.ts';
 import { CedarGate } from '../../bench/gate/cedar.ts';
 import { CasbinGate } from '../../bench/gate/casbin.ts';
 import { POLICY_FILE, SCHEMA_FILE, cedarPolicyText, cedarSchemaText } from '../../bench/gate/cedar-policy.ts';
@@ -70,11 +70,12 @@ function compare(requests: readonly GateRequest[], decisions: readonly Decision[
 describe('differential: decide() against Cedar and casbin on a generated corpus', () => {
   const cat = CATALOGUE_2026_1;
   const policy = compilePolicy(cat);
+  let world: World;
   let requests: GateRequest[];
   let decisions: Decision[];
 
   beforeAll(() => {
-    requests = generateCorpus({ seed: SEED, size: CEDAR_CORPUS, catalogue: cat }).requests;
+    ({ world, requests } = generateCorpus({ seed: SEED, size: CEDAR_CORPUS, catalogue: cat }));
     decisions = requests.map((r) => decide(policy, r.context, r.action, r.item));
   });
 
@@ -96,6 +97,25 @@ describe('differential: decide() against Cedar and casbin on a generated corpus'
     const permits = decisions.filter((d) => d.permit).length;
     expect(permits / decisions.length).toBeGreaterThan(0.15);
     expect(permits / decisions.length).toBeLessThan(0.5);
+  });
+
+  it('the corpus holds every category, source, secrecy origin, object type, action, role and status', () => {
+    const seen = (values: Iterable<string | null | undefined>) => new Set([...values].filter((v): v is string => typeof v === 'string'));
+    const items = requests.map((r) => r.item);
+    const missing = (expected: readonly string[], got: Set<string>) => expected.filter((e) => !got.has(e));
+    expect(missing(cat.categories.map((c) => c.code), seen(items.map((i) => i.category)))).toEqual([]);
+    expect(missing(cat.sources.map((s) => s.code), seen(items.map((i) => i.source)))).toEqual([]);
+    expect(missing(cat.secrecyOrigins.map((s) => s.code), seen(items.map((i) => i.secrecyOrigin)))).toEqual([]);
+    expect(missing(['data_item', 'resident', 'plan', 'plan_goal', 'sub_activity', 'help_request', 'household', 'involvement', 'consent', 'access_metadata'], seen(items.map((i) => i.type)))).toEqual([]);
+    expect(missing(['read', 'list', 'create', 'update', 'delete'], seen(requests.map((r) => r.action)))).toEqual([]);
+    expect(missing(['professional', 'resident', 'system'], seen(requests.map((r) => r.context.actor?.kind)))).toEqual([]);
+    expect(requests.some((r) => r.context.actor === null)).toBe(true);
+    expect(missing(['director', 'case_worker', 'provider', 'expert'], seen(world.involvements.map((i) => i.role)))).toEqual([]);
+    expect(missing(['registered', 'triaged', 'in_progress', 'closed', 'withdrawn'], seen([...world.helpRequests.values()].map((h) => h.status)))).toEqual([]);
+    expect(missing(cat.tasks.map((t) => t.code), seen([...world.helpRequests.values()].map((h) => h.taskCode)))).toEqual([]);
+    expect(missing(['explicit', 'ordinary', 'written_no_objection'], seen(world.households.flatMap((h) => h.consents.map((c) => c.kind))))).toEqual([]);
+    expect(missing(['draft', 'approved', 'rejected', 'ended'], seen(world.households.flatMap((h) => h.involuntary.map((v) => v.status))))).toEqual([]);
+    expect(missing(['active', 'proposed', 'completed', 'stopped'], seen([...world.subActivities.values()].map((s) => s.status)))).toEqual([]);
   });
 
   it('the committed Cedar policy and schema are generated from the current catalogue', () => {
