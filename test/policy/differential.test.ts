@@ -18,6 +18,8 @@ import { lookupsFor } from '../../bench/gate/lookups.ts';
 const CEDAR_CORPUS = 10_000;
 const CASBIN_CORPUS = 2_500;
 const SEED = 2026;
+/** The Cedar policies that permit; every other policy is a forbid named after its catalogue rule. */
+const CEDAR_PERMITS = new Set(['fg-oversight:officer', 'fg-oversight:data-subject', 'system-context', 'resident-own-data', 'involvement-required']);
 
 /** The facts of one request, for a failure message. */
 function facts(r: GateRequest, d: Decision, engine: string, answer: unknown): string {
@@ -123,13 +125,25 @@ describe('differential: decide() against Cedar and casbin on a generated corpus'
     expect(readFileSync(SCHEMA_FILE, 'utf8'), 'run: node --import tsx bench/gate/cedar-policy.ts --write').toBe(cedarSchemaText(cat));
   });
 
-  it(`Cedar decides all ${CEDAR_CORPUS.toLocaleString('en')} requests exactly as decide()`, { timeout: 240_000 }, () => {
+  it(`Cedar decides all ${CEDAR_CORPUS.toLocaleString('en')} requests exactly as decide(), and its forbids name decide()'s deny rule`, { timeout: 240_000 }, () => {
     const cedar = new CedarGate();
+    // Each Cedar forbid carries a catalogue rule id. Where decide() denies by such a rule and Cedar
+    // denies by forbids (one involvement, so one call), the rule must be among Cedar's reasons.
+    const forbidRules = new Set(cedar.policyIds.filter((id) => !CEDAR_PERMITS.has(id)).map((id) => id.split(':')[0]!));
+    let explained = 0;
+    const unexplained: string[] = [];
     const result = compare(requests, decisions, 'cedar', (r) => {
       const a = cedar.decide(r.context, r.action, r.item);
+      const d = decide(policy, r.context, r.action, r.item);
+      if (!d.permit && !a.permit && forbidRules.has(d.rule) && a.reasons.length > 0 && r.context.involvements.length <= 1) {
+        if (a.reasons.some((id) => id.split(':')[0] === d.rule)) explained++;
+        else unexplained.push(`${d.rule} not in [${a.reasons.join(', ')}]`);
+      }
       return { permit: a.permit, detail: a };
     });
     expect(result.mismatches, result.first).toBe(0);
+    expect(unexplained.slice(0, 5)).toEqual([]);
+    expect(explained).toBeGreaterThan(1000);
   });
 
   it('every Cedar request conforms to the schema', { timeout: 60_000 }, () => {
