@@ -1,6 +1,7 @@
 /**
  * Seeding the synthetic municipality (issue 2 item 4): generate (pure, deterministic) → seal → load.
- * Used by `zorgvuldig seed`, by `zorgvuldig start --demo` on an empty database, and by the tests.
+ * `zorgvuldig seed` and `zorgvuldig start --demo` reach it through src/data/seed-logged.ts, which
+ * plugs the processing-log hook (system context 'seed') into onBatch.
  * Requires the reference data (loadReferenceData) first: help requests name tasks of the
  * municipal_task table, and the categories follow the loaded rules catalogue.
  */
