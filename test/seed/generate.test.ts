@@ -13,7 +13,8 @@ import { Rng } from '../../src/data/seed/prng.ts';
 import { generateAll, hashGenerated } from './helpers.ts';
 
 const OPTS = { residents: 3000, seed: 42 };
-const world = generateAll(OPTS);
+const WORLD = generateAll(OPTS);
+const world = WORLD;
 const AS_OF = '2026-11-01T00:00:00.000Z';
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -67,7 +68,9 @@ describe('shape', () => {
   });
 });
 
-describe('realism invariants', () => {
+// The invariants must hold for any seed, not only the one above.
+describe.each([42, 7, 2015])('realism invariants (seed %i)', (seed) => {
+  const world = seed === OPTS.seed ? WORLD : generateAll({ ...OPTS, seed });
   it('every BSN passes the 11-proef, is unique, and only the demo household uses the 9999 block', () => {
     const bsns = world.resident.map((r) => r.bsn);
     expect(bsns.every(isValidBsn)).toBe(true);
@@ -102,6 +105,17 @@ describe('realism invariants', () => {
   it('every help request names a task of its own domain', () => {
     const domainOf = new Map(CATALOGUE_2026_1.tasks.map((t) => [t.code, t.domain]));
     expect(world.help_request.every((r) => domainOf.get(r.task_code) === r.domain_code)).toBe(true);
+  });
+
+  it('asks youth care for minors, the other domains for adults, social assistance below pension age', () => {
+    const birth = new Map(world.resident.map((r) => [r.id, r.birth_date]));
+    const ageAt = (id: string, at: string) => Number(at.slice(0, 4)) - Number(birth.get(id)!.slice(0, 4)) - (at.slice(5, 10) < birth.get(id)!.slice(5, 10) ? 1 : 0);
+    for (const r of world.help_request) {
+      const age = ageAt(r.resident_id, String(r.registered_at));
+      if (r.domain_code === 'jeugd') expect(age).toBeLessThan(18);
+      else expect(age).toBeGreaterThanOrEqual(18);
+      if (r.domain_code === 'werk_inkomen') expect(age).toBeLessThan(67);
+    }
   });
 
   it('about 12 % of households ask for help; most stay in one domain, a minority is multi-problem', () => {

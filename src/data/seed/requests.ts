@@ -43,7 +43,8 @@ function multiChance(d: HouseholdDraft): number {
 }
 
 function candidates(d: HouseholdDraft, domain: DomainCode): Member[] {
-  const adults = d.members.filter((m) => m.age >= 18);
+  // Requests go back up to three years: an adult of 21 now was an adult when asking for help.
+  const adults = d.members.filter((m) => m.age >= 21);
   switch (domain) {
     case 'wmo': {
       const elderly = adults.filter((m) => m.age >= 67);
@@ -53,8 +54,10 @@ function candidates(d: HouseholdDraft, domain: DomainCode): Member[] {
       // Four or older: born well before any request of the last three years.
       return d.members.filter((m) => m.age >= 4 && m.age < 18);
     case 'werk_inkomen':
+      // Below the state pension age (AOW, 67): above it the Participatiewet does not apply.
+      return adults.filter((m) => m.relation !== 'child' && m.age < 67);
     case 'schuldhulp':
-      return adults.filter((m) => m.relation !== 'child' && m.age < 67).concat(domain === 'schuldhulp' ? adults.filter((m) => m.relation !== 'child' && m.age >= 67) : []);
+      return adults.filter((m) => m.relation !== 'child');
   }
 }
 
