@@ -13,6 +13,7 @@
  * - g5 (source → 'source', 'restricted', 'for:<law>', 'consent-in:<law>')
  * - g6 (`<from>><to>` → 'allowed', 'needs-explicit', 'needs-no-objection', 'vital-override')
  * - g7 (action → 'write'; help-request status → 'closed')
+ * - g8 (law → 'law': the laws the catalogue knows)
  * The matcher holds the gate's generic logic (purpose, involvement, need-to-know, DAT-only, secrecy,
  * the order-free conjunction of every check); the law that governs a datum is generated from the
  * sources table (a source with its own law, e.g. SUWI, else the law it was collected for).
@@ -25,6 +26,7 @@
  * 2. One enforceSync per involvement in the context (decide()'s "first involvement that permits
  *    wins"), or one without an involvement; permit when any call permits.
  * 3. The consent and involuntary-record look-ups of lookups.ts (r.env.lookups).
+ * 4. The purpose's law: the law of its task in the catalogue (r.env.purpose.law).
  * Involvement periods are compared in the matcher itself.
  */
 import { newEnforcer, newModelFromString, StringAdapter, type Enforcer } from 'casbin';
@@ -62,7 +64,7 @@ export function casbinModel(catalogue: Catalogue): string {
   const ended = ENDED_SUB_ACTIVITY_STATUSES.map((s) => `${sub}.status != ${q(s)}`).join(' && ');
 
   const who = `(r.obj.type == "access_metadata" ? (r.sub.kind == "professional" && r.sub.roles.includes(${q(OVERSIGHT_ROLE)}) ? "oversight:officer" : (r.sub.kind == "resident" && r.obj.residentId == r.sub.id ? "oversight:data-subject" : "none")) : (r.sub.kind == "system" ? "system:" + r.sub.context : (r.sub.kind == "resident" ? "resident" : (r.sub.kind == "professional" && ${inv} != null ? "role:" + ${inv}.role : "none"))))`;
-  const known = `g(r.obj.category, "category") && g4(r.obj.confidentiality, "level") && (r.obj.source == null || g5(r.obj.source, "source"))`;
+  const known = `g(r.obj.category, "category") && g4(r.obj.confidentiality, "level") && (r.obj.source == null || g5(r.obj.source, "source")) && (r.obj.collectedForLaw == null || g8(r.obj.collectedForLaw, "law"))`;
   const resident = `(r.obj.residentId == r.sub.id || (r.obj.residentId == null && r.env.memberOf.includes(r.obj.householdId)))`;
   const provider = [
     `${sub} != null && ${ended}`,
@@ -112,6 +114,7 @@ g4 = _, _
 g5 = _, _
 g6 = _, _
 g7 = _, _
+g8 = _, _
 
 [policy_effect]
 e = some(where (p.eft == allow))
@@ -170,20 +173,24 @@ export function casbinRows(catalogue: Catalogue): string[][] {
   }
   for (const a of WRITE_ACTIONS) g('g7', a, 'write');
   for (const s of CLOSED_PURPOSE_STATUSES) g('g7', s, 'closed');
+  for (const l of catalogue.laws) g('g8', l.code, 'law');
   return rows;
 }
 
 export class CasbinGate {
   /** Number of enforceSync calls made (decisions need one per involvement). */
   calls = 0;
-  private constructor(private readonly enforcer: Enforcer) {}
+  private constructor(
+    private readonly enforcer: Enforcer,
+    private readonly taskLaw: Map<string, string>,
+  ) {}
 
   static async create(catalogue: Catalogue): Promise<CasbinGate> {
     const csv = casbinRows(catalogue)
       .map((r) => r.join(', '))
       .join('\n');
     const enforcer = await newEnforcer(newModelFromString(casbinModel(catalogue)), new StringAdapter(csv));
-    return new CasbinGate(enforcer);
+    return new CasbinGate(enforcer, new Map(catalogue.tasks.map((t) => [t.code, t.law])));
   }
 
   decide(ctx: GateContext, action: Action, item: GateItem): boolean {
@@ -196,11 +203,13 @@ export class CasbinGate {
           : actor.kind === 'resident'
             ? { kind: 'resident', id: actor.id }
             : { kind: 'professional', id: actor.id, roles: actor.roles };
+    // The purpose's law is the law of its task in the catalogue (a look-up, not a judgement).
+    const law = ctx.purpose ? (this.taskLaw.get(ctx.purpose.taskCode) ?? '') : undefined;
     const env: Record<string, unknown> = {
-      purpose: ctx.purpose,
+      purpose: ctx.purpose ? { ...ctx.purpose, law } : null,
       at: ctx.at.getTime(),
       memberOf: [...(ctx.memberOf ?? [])],
-      lookups: lookupsFor(ctx, item),
+      lookups: lookupsFor(ctx, item, law),
       inv: null,
       sub: null,
     };

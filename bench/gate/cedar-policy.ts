@@ -73,7 +73,15 @@ when {
   }));
 }
 
+/** The purpose's law, derived in the policy from its task (the catalogue's task → law table). */
+function targetLawExpr(catalogue: Catalogue): string {
+  let expr = '""';
+  for (const t of [...catalogue.tasks].reverse()) expr = `(if ${PUR}.task == ${str(t.code)} then ${str(t.law)} else ${expr})`;
+  return expr;
+}
+
 export function cedarPolicies(catalogue: Catalogue): CedarPolicy[] {
+  const TARGET_LAW = targetLawExpr(catalogue);
   const out: CedarPolicy[] = [];
   const narrow: Narrowing[] = [];
   const levels = [...CONFIDENTIALITY_LEVELS] as string[];
@@ -84,12 +92,13 @@ export function cedarPolicies(catalogue: Catalogue): CedarPolicy[] {
   // Fail closed on what the catalogue does not know (all actors).
   out.push({
     id: 'gate-unknown-fact',
-    text: `// An unknown category, confidentiality level or source is refused.
+    text: `// An unknown category, confidentiality level, source or law is refused.
 forbid (principal, action, resource is Item)
 when {
   !${set(categories)}.contains(resource.category) ||
   !${set(levels)}.contains(resource.level) ||
-  (resource has source && !${set(catalogue.sources.map((s) => s.code))}.contains(resource.source))
+  (resource has source && !${set(catalogue.sources.map((s) => s.code))}.contains(resource.source)) ||
+  (resource has collectedForLaw && !${set(catalogue.laws.map((l) => l.code))}.contains(resource.collectedForLaw))
 };`,
   });
 
@@ -224,7 +233,7 @@ when {
   for (const source of catalogue.sources) {
     if (source.onlyForLaws) {
       narrow.push(
-        forbidProfessional('source-scope', `${source.code} only for ${source.onlyForLaws.join(', ')} (${source.rule ?? ''}).`, `resource has source && resource.source == ${str(source.code)} && !${set(source.onlyForLaws)}.contains(${PUR}.law)`),
+        forbidProfessional('source-scope', `${source.code} only for ${source.onlyForLaws.join(', ')} (${source.rule ?? ''}).`, `resource has source && resource.source == ${str(source.code)} && !${set(source.onlyForLaws)}.contains(${TARGET_LAW})`),
       );
     }
     (source.explicitConsentFor ?? []).forEach((need) => {
@@ -232,7 +241,7 @@ when {
         forbidProfessional(
           'consent-record',
           `${source.code} data for ${need.laws.join(', ')} only with explicit consent.`,
-          `resource has source && resource.source == ${str(source.code)} && ${set(need.laws)}.contains(${PUR}.law) && context.lookups.explicit.isEmpty()`,
+          `resource has source && resource.source == ${str(source.code)} && ${set(need.laws)}.contains(${TARGET_LAW}) && context.lookups.explicit.isEmpty()`,
         ),
       );
     });
@@ -252,14 +261,14 @@ when {
   for (const from of fromLaws) {
     const into = catalogue.flows.filter((f) => f.from === from && f.condition !== 'never').map((f) => f.to);
     narrow.push(
-      forbidProfessional('cross-law-both-permit', `Data governed by ${from} go only into ${into.join(', ') || 'no other law'}.`, `${sourceLaw} == ${str(from)} && !${set([from, ...into])}.contains(${PUR}.law)`),
+      forbidProfessional('cross-law-both-permit', `Data governed by ${from} go only into ${into.join(', ') || 'no other law'}.`, `${sourceLaw} == ${str(from)} && !${set([from, ...into])}.contains(${TARGET_LAW})`),
     );
   }
   narrow.push(
     forbidProfessional(
       'cross-law-both-permit',
       'Data governed by a law without any flow stay within that law.',
-      `${sourceLaw} != "" && !${set(fromLaws)}.contains(${sourceLaw}) && ${sourceLaw} != ${PUR}.law`,
+      `${sourceLaw} != "" && !${set(fromLaws)}.contains(${sourceLaw}) && ${sourceLaw} != ${TARGET_LAW}`,
     ),
   );
   for (const flow of catalogue.flows) {
@@ -274,7 +283,7 @@ when {
       forbidProfessional(
         'cross-law-both-permit',
         `${flow.from} → ${flow.to}: ${flow.condition}${flow.vitalInterestOverride ? ', or an approved involuntary-processing record' : ''} (${flow.rules.join(', ')}).`,
-        `${sourceLaw} == ${str(flow.from)} && ${PUR}.law == ${str(flow.to)} && !(${ok})${vital}`,
+        `${sourceLaw} == ${str(flow.from)} && ${TARGET_LAW} == ${str(flow.to)} && !(${ok})${vital}`,
       ),
     );
   }
@@ -344,7 +353,7 @@ type Involvement = {
   validFrom: Long,
   validUntil?: Long,
 };
-type HelpRequest = { id: String, household: String, task: String, law: String, status: String };
+type HelpRequest = { id: String, household: String, task: String, status: String };
 type Lookups = { explicit: Set<String>, noObjection: Set<String>, ordinary: Set<String>, involuntary: Set<String> };
 type GateContext = { now: Long, purpose?: HelpRequest, involvement?: Involvement, lookups: Lookups };
 action read, list, create, update, delete appliesTo {

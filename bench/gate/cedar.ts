@@ -21,13 +21,17 @@
  *    one (and is denied by the policy). The decision is permit when any call permits.
  * 3. The consent and involuntary-record look-ups of lookups.ts (`context.lookups`): per consent kind,
  *    the source laws of matching consents in force ('*' for none named); the statuses of matching,
- *    unexpired involuntary records.
+ *    unexpired involuntary records. Consents naming a recipient count only for that organisation;
+ *    a consent's target law is compared with the law of the purpose's task (catalogue look-up).
+ * The purpose's law is not passed: the policy derives it from the purpose's task (generated mapping).
  */
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import type * as CedarWasm from '@cedar-policy/cedar-wasm/nodejs';
 import type { Action, GateContext, GateItem, InvolvementFact } from '../../src/core/policy/decide.ts';
 import { lookupsFor } from './lookups.ts';
+import type { Catalogue } from '../../src/core/policy/catalogue.ts';
+import { CATALOGUE_2026_1 } from '../../src/core/policy/catalogue-fixture.ts';
 import { POLICY_FILE, SCHEMA_FILE } from './cedar-policy.ts';
 
 type Cedar = typeof CedarWasm;
@@ -44,6 +48,8 @@ export interface CedarGateOptions {
   schemaText?: string;
   /** Validate every request against the schema as well (slower; used once by the test). */
   validateRequest?: boolean;
+  /** The catalogue the policy was generated from (for the task → law look-up of lookups.ts). */
+  catalogue?: Catalogue;
 }
 
 let gateSeq = 0;
@@ -56,9 +62,11 @@ export class CedarGate {
   private readonly validateRequest: boolean;
   /** Number of statefulIsAuthorized calls made (decisions need one per involvement). */
   calls = 0;
+  private readonly taskLaw: Map<string, string>;
 
   constructor(opts: CedarGateOptions = {}) {
     this.cedar = cedarWasm();
+    this.taskLaw = new Map((opts.catalogue ?? CATALOGUE_2026_1).tasks.map((t) => [t.code, t.law]));
     const policyText = opts.policyText ?? readFileSync(POLICY_FILE, 'utf8');
     const schemaText = opts.schemaText ?? readFileSync(SCHEMA_FILE, 'utf8');
     const parts = this.cedar.policySetTextToParts(policyText);
@@ -110,9 +118,9 @@ export class CedarGate {
     const context: Record<string, CedarValue> = { now: ctx.at.getTime() };
     const purpose = ctx.purpose;
     if (purpose !== null) {
-      context.purpose = { id: purpose.id, household: purpose.householdId, task: purpose.taskCode, law: purpose.law, status: purpose.status };
+      context.purpose = { id: purpose.id, household: purpose.householdId, task: purpose.taskCode, status: purpose.status };
     }
-    context.lookups = lookupsFor(ctx, item) as unknown as CedarValue;
+    context.lookups = lookupsFor(ctx, item, purpose ? this.taskLaw.get(purpose.taskCode) : undefined) as unknown as CedarValue;
 
     const base = { principal: principal.uid, action: { type: 'Action', id: action }, resource: resource.uid, preparsedPolicySetId: this.psetId, entities };
     const candidates: (InvolvementFact | null)[] = actor?.kind === 'professional' && ctx.involvements.length > 0 ? [...ctx.involvements] : [null];

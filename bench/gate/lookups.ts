@@ -32,9 +32,14 @@ export interface Lookups {
 
 const EMPTY: Lookups = { explicit: [], noObjection: [], ordinary: [], involuntary: [] };
 
-export function lookupsFor(ctx: GateContext, item: GateItem): Lookups {
+/**
+ * `targetLaw` is the law of the purpose's task in the catalogue (the caller looks it up); a consent that
+ * names a recipient organisation matches only when the acting professional belongs to it.
+ */
+export function lookupsFor(ctx: GateContext, item: GateItem, targetLaw: string | undefined): Lookups {
   const purpose = ctx.purpose;
   if (purpose === null) return EMPTY;
+  const acting = ctx.actor?.kind === 'professional' ? ctx.actor.organisationId : null;
   const at = ctx.at.getTime();
   const out: Lookups = { explicit: [], noObjection: [], ordinary: [], involuntary: [] };
   for (const c of ctx.consents) {
@@ -42,7 +47,8 @@ export function lookupsFor(ctx: GateContext, item: GateItem): Lookups {
     if (item.residentId !== null && c.residentId !== item.residentId) continue;
     if (c.givenAt.getTime() > at || (c.withdrawnAt !== null && c.withdrawnAt.getTime() <= at)) continue;
     if (!c.categories.includes(item.category)) continue;
-    if (c.targetLaw !== null && c.targetLaw !== purpose.law) continue;
+    if (c.targetLaw !== null && c.targetLaw !== targetLaw) continue;
+    if (c.recipientOrganisationId !== null && c.recipientOrganisationId !== acting) continue;
     const list = c.kind === 'explicit' ? out.explicit : c.kind === 'written_no_objection' ? out.noObjection : out.ordinary;
     const token = c.sourceLaw ?? '*';
     if (!list.includes(token)) list.push(token);

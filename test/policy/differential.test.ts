@@ -44,7 +44,7 @@ function facts(r: GateRequest, d: Decision, engine: string, answer: unknown): st
       consents: r.context.consents.filter((c) => c.helpRequestId === purposeId),
       involuntary: r.context.involuntary.filter((v) => v.helpRequestId === purposeId),
       memberOf: r.context.memberOf ? [...r.context.memberOf] : undefined,
-      lookups: lookupsFor(r.context, r.item),
+      lookups: lookupsFor(r.context, r.item, r.context.purpose ? CATALOGUE_2026_1.tasks.find((t) => t.code === r.context.purpose!.taskCode)?.law : undefined),
     },
     null,
     2,

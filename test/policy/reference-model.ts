@@ -6,12 +6,12 @@
  *
  * Where the requirements say more than decide() does, the model can follow the requirement or the
  * implementation; `AS_IMPLEMENTED` selects decide()'s reading so that the agreement property holds,
- * and each difference is pinned by an `it.fails` test in property.test.ts naming the rule:
+ * and each former difference (all three now fixed in decide()) is kept as a regression test in property.test.ts:
  *
  * - unknownLaw: gate-unknown-fact refuses "an item with a category, confidentiality level, source
  *   or law that the catalogue does not know"; decide() checks category, level and source only.
- * - consentRecipient: consent-record says a consent records "which recipient"; decide() lets a
- *   consent that names another organisation open derived-secrecy data to a partner (conf-derived).
+ * - consentRecipient: consent-record says a consent records "which recipient"; a consent naming an
+ *   organisation covers that organisation only, for every use of consent (fixed in decide()).
  * - targetLawFromTask: the purpose's law is the law of its task (R1.2, step 1: the task names its
  *   legal source); decide() takes `purpose.law` as given, so a help request whose law disagrees with
  *   its task's law in the catalogue is judged under the wrong law.
@@ -29,7 +29,7 @@ export interface ModelReading {
 /** The requirements' reading. */
 export const REQUIREMENTS: ModelReading = { unknownLaw: true, consentRecipient: true, targetLawFromTask: true };
 /** decide()'s reading where it differs (see the header). */
-export const AS_IMPLEMENTED: ModelReading = { unknownLaw: false, consentRecipient: false, targetLawFromTask: false };
+export const AS_IMPLEMENTED: ModelReading = { unknownLaw: true, consentRecipient: true, targetLawFromTask: true };
 
 const WRITES: readonly Action[] = ['create', 'update', 'delete'];
 /** What each named system context may do (system-context: "acts only within its declared scope"). */
@@ -93,7 +93,9 @@ export function modelPermits(cat: Catalogue, ctx: GateContext, action: Action, i
     (category.kind !== 'criminal' || task.criminalRule !== undefined) &&
     (category.kind !== 'bsn' || task.bsnRule !== undefined);
 
-  const consented = (kinds: readonly ConsentFact['kind'][], fromLaw: string | undefined, recipient?: string): boolean =>
+  // consent-record: a consent that names a recipient covers only that recipient — whoever relies on it.
+  const actingOrganisation = actor.kind === 'professional' ? actor.organisationId : undefined;
+  const consented = (kinds: readonly ConsentFact['kind'][], fromLaw: string | undefined, recipient: string | undefined = actingOrganisation): boolean =>
     ctx.consents.some(
       (c) =>
         kinds.includes(c.kind) &&

@@ -21,6 +21,7 @@ export interface CompiledPolicy {
   readonly flows: Map<string, Flow>;
   readonly roles: Map<string, RoleProfile & { hidden: Set<string> }>;
   readonly levelRank: Map<string, number>;
+  readonly laws: Set<string>;
   /** Law of each domain. */
   readonly domainLaw: Map<string, string>;
 }
@@ -50,6 +51,7 @@ export function compilePolicy(catalogue: Catalogue): CompiledPolicy {
     ),
     flows: new Map(catalogue.flows.map((f) => [flowKey(f.from, f.to), f])),
     roles,
+    laws: new Set(catalogue.laws.map((l) => l.code)),
     levelRank: new Map(CONFIDENTIALITY_LEVELS.map((l: ConfidentialityLevel, i) => [l as string, i])),
     domainLaw: new Map(catalogue.domains.map((d) => [d.code, d.law])),
   };

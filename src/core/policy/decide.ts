@@ -159,8 +159,11 @@ function hasConsent(
   targetLaw: string,
 ): boolean {
   const at = ctx.at.getTime();
+  // A consent that names a recipient covers that recipient only (AVG 7: specific per recipient).
+  const recipient = ctx.actor?.kind === 'professional' ? ctx.actor.organisationId : null;
   for (const c of ctx.consents) {
     if (c.kind !== kind || c.helpRequestId !== purposeId) continue;
+    if (c.recipientOrganisationId !== null && c.recipientOrganisationId !== recipient) continue;
     if (residentId !== null && c.residentId !== residentId) continue;
     if (c.givenAt.getTime() > at || (c.withdrawnAt !== null && c.withdrawnAt.getTime() <= at)) continue;
     if (!c.categories.includes(category)) continue;
@@ -197,8 +200,13 @@ export function decide(policy: CompiledPolicy, ctx: GateContext, action: Action,
   if (actor === null) return deny(policy, R.actorKnown, [], [], { actor: null });
   const passed: string[] = [R.actorKnown];
   const category = policy.categories.get(item.category);
-  if (!category || !policy.levelRank.has(item.confidentiality) || (item.source !== null && !policy.sources.has(item.source))) {
-    return deny(policy, R.unknownFact, passed, [], { category: item.category, level: item.confidentiality, source: item.source });
+  if (
+    !category ||
+    !policy.levelRank.has(item.confidentiality) ||
+    (item.source !== null && !policy.sources.has(item.source)) ||
+    (item.collectedForLaw !== null && !policy.laws.has(item.collectedForLaw))
+  ) {
+    return deny(policy, R.unknownFact, passed, [], { category: item.category, level: item.confidentiality, source: item.source, law: item.collectedForLaw });
   }
 
   if (item.type === 'access_metadata') {
@@ -340,7 +348,9 @@ function decideForInvolvement(
     cited.push(task.bsnRule);
   }
 
-  const targetLaw = purpose.law;
+  // The purpose's law is the law of its task in the catalogue (step 1 names the task and its legal
+  // source), never a label the help request carries.
+  const targetLaw = task.law;
   if (item.source !== null) {
     const source = policy.sources.get(item.source)!;
     if (source.onlyForLaws && !source.onlyForLaws.includes(targetLaw)) {
