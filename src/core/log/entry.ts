@@ -88,3 +88,58 @@ export function canonical(chainId: number, seq: number, e: LogEntry): string {
     e.ruleVersion,
   ]);
 }
+
+/** The columns of one stored entry as text, the way `log verify` reads them (no Date or Buffer parsing). */
+export interface StoredEntryText {
+  chainId: number;
+  seq: number;
+  traceId: string;
+  spanId: string;
+  parentSpanId: string | null;
+  name: string;
+  startMs: number;
+  endMs: number;
+  statusCode: number;
+  processingActivityId: string;
+  dataSubjectId: string | null;
+  dataSubjectIdType: string | null;
+  actorKind: string | null;
+  actorId: string | null;
+  actorRole: string | null;
+  organisationId: string | null;
+  purposeHelpRequestId: string | null;
+  purposeCode: string | null;
+  action: string | null;
+  objectType: string | null;
+  objectId: string | null;
+  /** JSON text of the categories array, as the database renders it (array_to_json). */
+  categoriesJson: string | null;
+  decision: string | null;
+  /** JSON text of the rule-id array. */
+  ruleIdsJson: string | null;
+  ruleVersion: string | null;
+}
+
+const SIMPLE_ARRAY = /^\[(?:"[A-Za-z0-9_.:\-]*"(?:,"[A-Za-z0-9_.:\-]*")*)?\]$/;
+
+/** A JSON array as JSON.stringify would render it: the database's text when it is plainly the same. */
+function arrayJson(text: string | null): string {
+  if (text === null) return '[]';
+  return SIMPLE_ARRAY.test(text) ? text : JSON.stringify(JSON.parse(text) as unknown);
+}
+
+const j = (v: string | null): string => (v === null ? 'null' : JSON.stringify(v));
+
+/**
+ * The same canonical string as canonical(), built from the stored text columns without creating
+ * Dates, Buffers or arrays: the fast path of `log verify`. A test holds the two equal.
+ * A missing access record yields values that cannot match, so its deletion is detected.
+ */
+export function canonicalFromText(e: StoredEntryText): string {
+  return (
+    `[1,${e.chainId},${e.seq},${j(e.traceId)},${j(e.spanId)},${j(e.parentSpanId)},${j(e.name)},${e.startMs},${e.endMs},${e.statusCode},` +
+    `${j(e.processingActivityId)},${j(e.dataSubjectId)},${j(e.dataSubjectIdType)},${j(e.actorKind ?? 'missing')},${j(e.actorId)},${j(e.actorRole ?? '')},` +
+    `${j(e.organisationId)},${j(e.purposeHelpRequestId)},${j(e.purposeCode ?? '')},${j(e.action ?? '')},${j(e.objectType ?? '')},${j(e.objectId)},` +
+    `${arrayJson(e.categoriesJson)},${j(e.decision ?? 'deny')},${arrayJson(e.ruleIdsJson)},${j(e.ruleVersion ?? '')}]`
+  );
+}
