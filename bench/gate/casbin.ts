@@ -95,7 +95,7 @@ export function casbinModel(catalogue: Catalogue): string {
     // source scope and sources that need explicit consent
     `(r.obj.source == null || ((!g5(r.obj.source, "restricted") || g5(r.obj.source, "for:" + ${pur}.law)) && (!g5(r.obj.source, "consent-in:" + ${pur}.law) || ${L}.explicit.length > 0)))`,
     // sector-law reciprocity
-    `(${sourceLaw} == null || ${sourceLaw} == ${pur}.law || (g6(${flowKey}, "allowed") && (((!g6(${flowKey}, "needs-explicit") || ${explicitFor}) && (!g6(${flowKey}, "needs-no-objection") || ${noObjectionFor} || ${explicitFor})) || (g6(${flowKey}, "vital-override") && ${L}.involuntary.includes("approved")))))`,
+    `(${sourceLaw} == null || ${sourceLaw} == ${pur}.law || (g6(${flowKey}, "allowed") && (((!g6(${flowKey}, "needs-explicit") || ${explicitFor}) && (!g6(${flowKey}, "needs-no-objection") || ${noObjectionFor})) || (g6(${flowKey}, "vital-override") && ${L}.involuntary.includes("approved")))))`,
     // derived secrecy
     `(r.obj.secrecyOrigin == null || ${inv}.role != ${q(PROVIDER_ROLE)} || r.obj.recordedByOrganisationId == ${sub}.organisationId || ${L}.explicit.length > 0 || ${L}.ordinary.length > 0)`,
   ].join(' && ');

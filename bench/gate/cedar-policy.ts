@@ -274,7 +274,7 @@ when {
   for (const flow of catalogue.flows) {
     if (flow.condition === 'none' || flow.condition === 'never') continue;
     const explicit = `context.lookups.explicit.containsAny(${set(['*', flow.from])})`;
-    const noObjection = `(context.lookups.noObjection.containsAny(${set(['*', flow.from])}) || ${explicit})`;
+    const noObjection = `context.lookups.noObjection.containsAny(${set(['*', flow.from])})`;
     const needExplicit = flow.condition === 'explicit_consent' || flow.condition === 'explicit_consent_and_written_no_objection';
     const needNoObjection = flow.condition === 'written_no_objection' || flow.condition === 'explicit_consent_and_written_no_objection';
     const ok = [needExplicit ? explicit : null, needNoObjection ? noObjection : null].filter((x) => x !== null).join(' && ');

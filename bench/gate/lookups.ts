@@ -4,7 +4,8 @@
  * has no quantifier over sets; casbin's matcher has no lambdas), so the harness does the search and
  * hands the engine the result as plain sets of strings. Exactly this is pre-computed, per request:
  *
- * - explicit / noObjection / ordinary: for the consents of that kind that are
+ * - explicit / noObjection / ordinary: for the consents of that kind (an explicit consent given in
+ *   writing counts as a written no-objection too, Pw 65 lid 2 sub b) that are
  *     for the purpose's help request,
  *     by the item's data subject (any resident when the item has none),
  *     in force at the decision time (given at or before it, not withdrawn at or before it),
@@ -16,7 +17,7 @@
  *   the item's category, the set of their statuses.
  *
  * What these sets are used for stays in each engine's policy: which flow needs which kind of consent,
- * that an explicit consent also serves as a written no-objection, that a consent without source law
+ * that a consent without source law
  * covers every source law, which sources need explicit consent, that only an *approved* record may
  * stand in for consent and only on flows that allow it, and that a partner needs (explicit or
  * ordinary) consent for data from a secrecy holder.
@@ -52,6 +53,8 @@ export function lookupsFor(ctx: GateContext, item: GateItem, targetLaw: string |
     const list = c.kind === 'explicit' ? out.explicit : c.kind === 'written_no_objection' ? out.noObjection : out.ordinary;
     const token = c.sourceLaw ?? '*';
     if (!list.includes(token)) list.push(token);
+    // Pw 65 lid 2 sub b: an explicit consent given in writing is also a written no-objection.
+    if (c.kind === 'explicit' && c.inWriting === true && !out.noObjection.includes(token)) out.noObjection.push(token);
   }
   for (const v of ctx.involuntary) {
     if (v.helpRequestId !== purpose.id) continue;

@@ -89,7 +89,7 @@ export function consentFocus(cat: Catalogue, c: GateCase): GateCase {
   const category = ordinary.includes(c.item.category) ? c.item.category : ordinary[c.item.category.length % ordinary.length]!;
   const residentId = c.item.residentId ?? purpose.residentId;
   const kind: ConsentFact['kind'] = flow?.condition === 'written_no_objection' && first.kind === 'written_no_objection' ? 'written_no_objection' : 'explicit';
-  const consent: ConsentFact = { ...first, helpRequestId: purpose.id, residentId, kind, categories: [...first.categories, category], sourceLaw: null, targetLaw: null, givenAt: new Date(AT.getTime() - DAY), withdrawnAt: null };
+  const consent: ConsentFact = { ...first, helpRequestId: purpose.id, residentId, kind, categories: [...first.categories, category], sourceLaw: null, targetLaw: null, givenAt: new Date(AT.getTime() - DAY), withdrawnAt: null, inWriting: true };
   const inv: InvolvementFact = { id: 'i-focus', professionalId: 'p1', householdId: purpose.householdId, helpRequestId: purpose.id, subActivityId: null, role: 'case_worker', maxConfidentiality: 'geheim', ...current };
   const useInsurer = !flow || c.item.source === 'health_insurer';
   return {
@@ -171,6 +171,7 @@ function freeCaseArb(cat: Catalogue): fc.Arbitrary<GateCase> {
       recipientOrganisationId: nullOr(fc.constantFrom('org-a', 'org-b')),
       givenAt: fc.oneof(w(5, fc.constant(new Date(AT.getTime() - DAY))), w(1, offset)),
       withdrawnAt: fc.oneof(w(4, fc.constant(null)), w(2, offset)),
+      inWriting: fc.boolean(),
     });
     const involuntary = fc.record({
       helpRequestId: fc.constantFrom(...hrIds),

@@ -95,10 +95,11 @@ export function modelPermits(cat: Catalogue, ctx: GateContext, action: Action, i
 
   // consent-record: a consent that names a recipient covers only that recipient — whoever relies on it.
   const actingOrganisation = actor.kind === 'professional' ? actor.organisationId : undefined;
-  const consented = (kinds: readonly ConsentFact['kind'][], fromLaw: string | undefined, recipient: string | undefined = actingOrganisation): boolean =>
+  const consented = (kinds: readonly ConsentFact['kind'][], fromLaw: string | undefined, recipient: string | undefined = actingOrganisation, written = false): boolean =>
     ctx.consents.some(
       (c) =>
         kinds.includes(c.kind) &&
+        (!written || c.kind === 'written_no_objection' || c.inWriting === true) &&
         c.helpRequestId === purpose.id &&
         (item.residentId === null || c.residentId === item.residentId) &&
         c.givenAt.getTime() <= at &&
@@ -130,8 +131,11 @@ export function modelPermits(cat: Catalogue, ctx: GateContext, action: Action, i
     flow !== undefined &&
     ((flow.condition === 'none') ||
       (flow.condition === 'explicit_consent' && consented(['explicit'], governingLaw!)) ||
-      (flow.condition === 'written_no_objection' && consented(['written_no_objection', 'explicit'], governingLaw!)) ||
-      (flow.condition === 'explicit_consent_and_written_no_objection' && consented(['explicit'], governingLaw!)));
+      // Pw 65 lid 2 sub b: the no-objection must be in writing; an explicit consent serves only when written.
+      (flow.condition === 'written_no_objection' && consented(['written_no_objection', 'explicit'], governingLaw!, actingOrganisation, true)) ||
+      (flow.condition === 'explicit_consent_and_written_no_objection' &&
+        consented(['explicit'], governingLaw!) &&
+        consented(['written_no_objection', 'explicit'], governingLaw!, actingOrganisation, true)));
   const reciprocity =
     governingLaw === null ||
     governingLaw === targetLaw ||

@@ -80,6 +80,12 @@ export interface ConsentFact {
   recipientOrganisationId: string | null;
   givenAt: Date;
   withdrawnAt: Date | null;
+  /**
+   * The consent was given in writing. Pw art. 65 lid 2 sub b needs a WRITTEN statement of no objection:
+   * an explicit consent stands in for it only when it is in writing (a written_no_objection is written
+   * by definition). Absent means not in writing (fail closed).
+   */
+  inWriting?: boolean;
 }
 
 export interface InvoluntaryFact {
@@ -157,12 +163,14 @@ function hasConsent(
   category: string,
   sourceLaw: string | null,
   targetLaw: string,
+  inWriting = false,
 ): boolean {
   const at = ctx.at.getTime();
   // A consent that names a recipient covers that recipient only (AVG 7: specific per recipient).
   const recipient = ctx.actor?.kind === 'professional' ? ctx.actor.organisationId : null;
   for (const c of ctx.consents) {
     if (c.kind !== kind || c.helpRequestId !== purposeId) continue;
+    if (inWriting && c.kind !== 'written_no_objection' && c.inWriting !== true) continue;
     if (c.recipientOrganisationId !== null && c.recipientOrganisationId !== recipient) continue;
     if (residentId !== null && c.residentId !== residentId) continue;
     if (c.givenAt.getTime() > at || (c.withdrawnAt !== null && c.withdrawnAt.getTime() <= at)) continue;
@@ -382,7 +390,7 @@ function decideForInvolvement(
     const needExplicit = flow.condition === 'explicit_consent' || flow.condition === 'explicit_consent_and_written_no_objection';
     const needNoObjection = flow.condition === 'written_no_objection' || flow.condition === 'explicit_consent_and_written_no_objection';
     const explicitOk = !needExplicit || hasConsent(ctx, 'explicit', item.residentId, purpose.id, item.category, sourceLaw, targetLaw);
-    const noObjectionOk = !needNoObjection || hasConsent(ctx, 'written_no_objection', item.residentId, purpose.id, item.category, sourceLaw, targetLaw) || hasConsent(ctx, 'explicit', item.residentId, purpose.id, item.category, sourceLaw, targetLaw);
+    const noObjectionOk = !needNoObjection || hasConsent(ctx, 'written_no_objection', item.residentId, purpose.id, item.category, sourceLaw, targetLaw) || hasConsent(ctx, 'explicit', item.residentId, purpose.id, item.category, sourceLaw, targetLaw, true);
     if (!(explicitOk && noObjectionOk)) {
       if (flow.vitalInterestOverride && hasVitalRecord(ctx, purpose.id, item.residentId, item.category)) {
         passed.push(R.crossLaw, R.vitalInterest);
