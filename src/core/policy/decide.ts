@@ -18,6 +18,11 @@ import type { Actor } from './actor.ts';
 import type { CompiledPolicy } from './compile.ts';
 import { flowKey } from './compile.ts';
 import { GENERIC_RULES as R } from './rule-ids.ts';
+import { representativeMay, type RepresentationKind } from '../residents/age-rules.ts';
+import { restrictionFor, type RestrictionFact } from '../residents/restrictions.ts';
+import { dutchDate } from '../residents/calendar.ts';
+
+export type { RestrictionFact } from '../residents/restrictions.ts';
 
 export type Action = 'read' | 'list' | 'create' | 'update' | 'delete';
 
@@ -36,7 +41,19 @@ export type ObjectType =
   | 'involvement'
   | 'consent'
   /** Who can see an item / what a professional can see: metadata for oversight, never content. */
-  | 'access_metadata';
+  | 'access_metadata'
+  /** A resident's AVG rights request (art. 15–21) and a complaint about processing (Awb ch. 9). */
+  | 'rights_request'
+  | 'complaint'
+  /** A resident's withdrawal of a consent (AVG 7(3)); the gate reads consent.withdrawn_at from then on. */
+  | 'consent_withdrawal'
+  /** That the resident was shown their rights and duties (R5.1). */
+  | 'portal_notice'
+  /** An access restriction record (Wmo 5.3.2, Jeugdwet 7.3.10, UAVG 41), written by an involved professional. */
+  | 'restriction';
+
+/** What a resident may create about themself (or someone they represent) from the portal. */
+const RESIDENT_RIGHTS_OBJECTS: ReadonlySet<ObjectType> = new Set<ObjectType>(['rights_request', 'complaint', 'consent_withdrawal', 'portal_notice']);
 
 export interface HelpRequestFact {
   id: string;
@@ -108,6 +125,20 @@ export interface GateContext {
   involuntary: readonly InvoluntaryFact[];
   /** For a resident actor: the households they are a current member of (their plan is theirs to see). */
   memberOf?: ReadonlySet<string>;
+  /** For a resident actor: whom they legally represent (parents, guardians, curators, …), decided by the age rules. */
+  representation?: readonly RepresentationFact[];
+  /** For a resident actor: access restrictions on the data of the people concerned (withheld from the portal). */
+  restrictions?: readonly RestrictionFact[];
+}
+
+export interface RepresentationFact {
+  /** The represented resident. */
+  residentId: string;
+  kind: RepresentationKind;
+  /** The represented resident's birth date (YYYY-MM-DD): the age rules are applied on the day of the decision. */
+  birthDate: string;
+  validFrom: Date;
+  validUntil: Date | null;
 }
 
 export interface GateItem {
@@ -149,6 +180,27 @@ function deny(policy: CompiledPolicy, rule: string, passed: string[], cited: str
 
 function permit(policy: CompiledPolicy, passed: string[], cited: string[], facts: Decision['facts'], involvementId: string | null = null): Decision {
   return { permit: true, rule: passed[passed.length - 1] ?? R.actorKnown, passed, cited, facts, involvementId, catalogueVersion: policy.version };
+}
+
+/**
+ * Does the resident actor represent the item's data subject, and may they see (or act on) this category?
+ * null when they do not represent the subject at all (then the usual rules apply).
+ */
+function representation(ctx: GateContext, item: GateItem): { may: boolean; rule: string; facts: Decision['facts'] } | null {
+  if (!ctx.representation || item.residentId === null) return null;
+  const at = ctx.at.getTime();
+  const current = ctx.representation.filter(
+    (r) => r.residentId === item.residentId && r.validFrom.getTime() <= at && (r.validUntil === null || at < r.validUntil.getTime()),
+  );
+  if (current.length === 0) return null;
+  let denied: { may: boolean; rule: string; facts: Decision['facts'] } | null = null;
+  for (const r of current) {
+    const v = representativeMay(r.kind, r.birthDate, dutchDate(ctx.at), item.category);
+    const facts = { representing: r.residentId, representationKind: r.kind, subjectAge: v.age, ageBand: v.band };
+    if (v.may) return { may: true, rule: v.rule, facts };
+    denied ??= { may: false, rule: v.rule, facts };
+  }
+  return denied;
 }
 
 function isCurrent(inv: InvolvementFact, at: number): boolean {
@@ -226,6 +278,12 @@ export function decide(policy: CompiledPolicy, ctx: GateContext, action: Action,
     if (action === 'read' && actor.kind === 'resident' && item.residentId === actor.id) {
       return permit(policy, [...passed, R.residentOwnData], [], facts);
     }
+    if (action === 'read' && actor.kind === 'resident') {
+      // Who viewed a represented child's data: the representative asks it under the same age rules.
+      const via = representation(ctx, item);
+      if (via?.may) return permit(policy, [...passed, via.rule, R.residentOwnData], [], { ...facts, ...via.facts });
+      if (via) return deny(policy, via.rule, passed, [], { ...facts, ...via.facts });
+    }
     return deny(policy, R.oversight, passed, [], facts);
   }
 
@@ -236,14 +294,29 @@ export function decide(policy: CompiledPolicy, ctx: GateContext, action: Action,
   }
 
   if (actor.kind === 'resident') {
-    // AVG art. 15: the resident's own data. Representatives and withheld parts are decided by the
-    // portal's rules (issue 6); here a resident sees only data about themself and never writes dossier data.
-    const own = item.residentId === actor.id || (item.residentId === null && ctx.memberOf?.has(item.householdId) === true);
-    if (!own || isWrite(action)) {
-      return deny(policy, R.residentOthers, passed, [], { subjectIsActor: item.residentId === actor.id, action });
+    // AVG art. 15: the resident's own data, the plan of their household, and — as parent, guardian or
+    // adult representative — the data of the person they represent, by the age rules. A resident never
+    // writes dossier data; they may file requests and complaints and withdraw consents (AVG 7(3), 12(2)).
+    const self = item.residentId === actor.id;
+    const household = item.residentId === null && ctx.memberOf?.has(item.householdId) === true;
+    const via = self || household ? null : representation(ctx, item);
+    if (via && !via.may) return deny(policy, via.rule, passed, [], { ...via.facts, action });
+    const own = self || household || via !== null;
+    const rightsWrite = action === 'create' && RESIDENT_RIGHTS_OBJECTS.has(item.type);
+    if (!own || (isWrite(action) && !rightsWrite)) {
+      return deny(policy, R.residentOthers, passed, [], { subjectIsActor: self, action });
     }
-    return permit(policy, [...passed, R.residentOwnData], [], { subjectIsActor: item.residentId === actor.id });
+    const chain = via ? [...passed, via.rule] : [...passed];
+    const facts: Decision['facts'] = via ? { subjectIsActor: false, ...via.facts } : { subjectIsActor: self };
+    if (rightsWrite) return permit(policy, [...chain, R.residentExercisesRights], [], facts);
+    if (ctx.restrictions && ctx.restrictions.length > 0) {
+      const r = restrictionFor(ctx.restrictions, ctx.at, { isSubject: self }, { id: item.id, subjectId: item.residentId, category: item.category });
+      if (r) return deny(policy, R.accessRestricted, chain, [], { ...facts, restriction: r.id });
+    }
+    return permit(policy, [...chain, R.residentOwnData], [], facts);
   }
+
+  if (item.type === 'rights_request' || item.type === 'complaint') return decideHandler(policy, ctx, action, item, actor, passed);
 
   // A professional: purpose first (AVG 5(1)(b)).
   const purpose = ctx.purpose;
@@ -284,6 +357,28 @@ export function decide(policy: CompiledPolicy, ctx: GateContext, action: Action,
   const facts: Decision['facts'] = { involvedWithHousehold: anyForHousehold, purposeHelpRequest: purpose.id };
   const cited = actor.roles.some((r) => r !== 'professional' && r !== 'chain_partner') ? [R.roleNoDossier] : [];
   return deny(policy, R.involvementRequired, passed, cited, facts);
+}
+
+/**
+ * Staff who handle residents' rights requests and complaints: by their role, never through a dossier.
+ * They see the request or complaint and who filed it; the file itself stays closed to them (role-no-dossier).
+ */
+function decideHandler(policy: CompiledPolicy, ctx: GateContext, action: Action, item: GateItem, actor: Extract<Actor, { kind: 'professional' }>, passed: string[]): Decision {
+  const facts: Decision['facts'] = { action, handles: item.type };
+  if (item.type === 'rights_request') {
+    const handler = actor.roles.includes('functional_admin') && (action === 'read' || action === 'list' || action === 'update');
+    const monitor = actor.roles.includes('privacy_officer') && (action === 'read' || action === 'list');
+    if (handler || monitor) return permit(policy, [...passed, R.rightsRequestHandler], [], { ...facts, monitorOnly: !handler });
+    return deny(policy, R.rightsRequestHandler, passed, [], facts);
+  }
+  if (!actor.roles.includes('complaints_commissioner') || !(action === 'read' || action === 'list' || action === 'update')) {
+    return deny(policy, R.complaintHandler, passed, [], facts);
+  }
+  // Awb 9:7: not handled by someone involved in the conduct complained about.
+  const at = ctx.at.getTime();
+  const involved = ctx.involvements.some((i) => i.professionalId === actor.id && i.householdId === item.householdId && isCurrent(i, at));
+  if (involved) return deny(policy, R.complaintHandler, passed, [], { ...facts, involvedWithHousehold: true });
+  return permit(policy, [...passed, R.complaintHandler], [], facts);
 }
 
 function decideForInvolvement(

@@ -56,6 +56,18 @@ export const GENERIC_RULES = {
   systemContext: 'system-context',
   /** The item carries an unknown category, level or source: fail closed. */
   unknownFact: 'gate-unknown-fact',
+  /** AVG 7(3), 12(2), 15–22; Awb 9:1: a resident files a rights request or complaint, or withdraws a consent, about themself. */
+  residentExercisesRights: 'resident-exercises-rights',
+  /** Parents and guardians of minors by the age rules (under 12, 12–15, 16+; Wmo 5.3.2/5.3.3, Jeugdwet 7.3.4/7.3.15). */
+  representativeMinor: 'representative-minor',
+  /** Curator, mentor and bewindvoerder of an adult, each within their scope (BW 1:381, 1:453, 1:441). */
+  representativeAdult: 'representative-adult',
+  /** A recorded access restriction withholds the item from the resident (Wmo 5.3.2, Jeugdwet 7.3.10, UAVG 41). */
+  accessRestricted: 'access-restricted',
+  /** Rights requests are handled by the functional administrator; the FG may read them (AVG 12(3), 38(6)). */
+  rightsRequestHandler: 'rights-request-handler',
+  /** Complaints are handled by the complaints commissioner, never by someone involved (Awb 9:7). */
+  complaintHandler: 'complaint-handler',
 } as const;
 
 export type GenericRuleId = (typeof GENERIC_RULES)[keyof typeof GENERIC_RULES];
