@@ -94,6 +94,12 @@ export async function loadReferenceData(store: Store, catalogue?: Catalogue, opt
       await tx.updateTable('rule_catalogue').set({ effective_from: cat.effectiveFrom, sha256, content, loaded_at: sql`now()` as never }).where('version', '=', cat.version).execute();
       state = 'updated';
     }
+    // A newer version is already loaded (approved in the console, issue 7): loading an older file at
+    // start-up must not put its domains, tasks and register entries back over the newer ones.
+    const newer = await tx.selectFrom('rule_catalogue').select('version').where('effective_from', '>', cat.effectiveFrom).limit(1).executeTakeFirst();
+    if (newer) {
+      return { version: cat.version, sha256, catalogue: state, domains: cat.domains.length, tasks: cat.tasks.length, processingActivities: { inserted: 0, unchanged: cat.processingActivities.length } };
+    }
     await upsertDomainsAndTasks(tx, cat);
     const processingActivities = await upsertProcessingActivities(tx, cat);
     return { version: cat.version, sha256, catalogue: state, domains: cat.domains.length, tasks: cat.tasks.length, processingActivities };

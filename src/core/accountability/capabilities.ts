@@ -8,6 +8,7 @@
  * (`fg-oversight`: the privacy officer only). Pure.
  */
 import type { StaffRole } from '../policy/actor.ts';
+import type { Decision } from '../policy/decide.ts';
 
 export const CONSOLE_ROLES: readonly StaffRole[] = ['privacy_officer', 'functional_admin', 'archivist'];
 
@@ -58,4 +59,23 @@ export function fourEyesViolation(proposedBy: string, decidedBy: string, decisio
   if (decision === 'withdraw') return proposedBy !== decidedBy;
   if (decision === 'approve') return proposedBy === decidedBy;
   return false;
+}
+
+/**
+ * The decision the processing log records for a console action: permitted by the actor's staff role for
+ * configuration and aggregate work, citing the rules of the capability. Personal data in the console
+ * are decided by decide() itself (`fg-oversight`); this is for what is not personal data.
+ */
+export function capabilityDecision(catalogueVersion: string, roles: readonly string[], capability: Capability): Decision {
+  const rules = [...CAPABILITIES[capability].rules];
+  const permit = may(roles, capability);
+  return {
+    permit,
+    rule: rules[0]!,
+    passed: permit ? ['gate-actor-known', ...rules] : ['gate-actor-known'],
+    cited: ['role-no-dossier'],
+    facts: { capability, roles: roles.join(',') },
+    involvementId: null,
+    catalogueVersion,
+  };
 }
