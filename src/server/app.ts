@@ -7,7 +7,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AppDeps } from './deps.ts';
-import { registerErrorHandling } from './http/errors.ts';
+import { frameworkErrorHandler, registerErrorHandling } from './http/errors.ts';
 import { systemRoutes } from './modules/system/system.routes.ts';
 import { workspaceRoutes } from './modules/workspace/workspace.routes.ts';
 import { portalRoutes } from './modules/portal/portal.routes.ts';
@@ -23,6 +23,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: false,
+    // A malformed URL is answered with a stable code like every other error (issue 8 fuzzing).
+    frameworkErrors: frameworkErrorHandler,
     // No coercion: a number where a string is declared is an error, not a string (bad input loses nothing).
     ajv: { customOptions: { removeAdditional: false, allErrors: false, coerceTypes: false } },
     logger: {

@@ -36,11 +36,27 @@ async function lockChain(tx: Transaction<DB>, chains: number): Promise<{ id: num
   return row.rows[0];
 }
 
+/**
+ * Hash what the database will hold: uuid columns come back lower-case, so an id that arrived in
+ * upper case (a URL may carry one) is lower-cased before it is chained, or verification would fail.
+ */
+function asStored(e: LogEntry): LogEntry {
+  const lower = (v: string | null) => (v === null ? null : v.toLowerCase());
+  return {
+    ...e,
+    processingActivityId: e.processingActivityId.toLowerCase(),
+    actorId: lower(e.actorId),
+    organisationId: lower(e.organisationId),
+    purposeHelpRequestId: lower(e.purposeHelpRequestId),
+    objectId: lower(e.objectId),
+  };
+}
+
 export async function appendEntries(tx: Transaction<DB>, logKey: Uint8Array, chains: number, entries: readonly LogEntry[]): Promise<void> {
   if (entries.length === 0) return;
   try {
     const chain = await lockChain(tx, chains);
-    const { chained, head } = extendChain(logKey, chain.id, { seq: chain.seq, hash: chain.head }, entries);
+    const { chained, head } = extendChain(logKey, chain.id, { seq: chain.seq, hash: chain.head }, entries.map(asStored));
     for (let i = 0; i < chained.length; i += 500) {
       const batch = chained.slice(i, i + 500);
       const ids = await tx

@@ -48,6 +48,9 @@ export function toAppError(err: unknown): AppError {
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return new AppError('REQUEST.INVALID', { fields: ['/'], context: 'body' });
+    case 'FST_ERR_BAD_URL':
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return new AppError('REQUEST.INVALID', { fields: ['/'], context: 'url' });
     case '25006':
       return new AppError('DATABASE.READ_ONLY');
     case '53100':
@@ -58,6 +61,9 @@ export function toAppError(err: unknown): AppError {
       return new AppError('SERVICE.UNAVAILABLE');
   }
   if (e?.code && PG_UNAVAILABLE.has(e.code)) return new AppError('SERVICE.UNAVAILABLE');
+  // SQLSTATE class 22 (data exception: a NUL byte in text, a value out of range) is the request's
+  // value, not our failure: refuse it as invalid (issue 8 fuzzing), without echoing it.
+  if (typeof e?.code === 'string' && /^22[0-9A-Z]{3}$/.test(e.code)) return new AppError('REQUEST.INVALID', { fields: ['/'], context: 'value' });
   if (e instanceof SyntaxError && (e as { statusCode?: number }).statusCode === 400) {
     return new AppError('REQUEST.INVALID', { fields: ['/'], context: 'body' });
   }
@@ -74,6 +80,16 @@ export function toAppError(err: unknown): AppError {
 
 export function errorBody(code: ErrorCode, details?: ErrorDetails) {
   return { error: { code, message: ErrorCodes[code], ...(details ? { details } : {}) } };
+}
+
+/**
+ * Fastify's router answers a malformed URL (bad percent-encoding, an over-long path parameter) itself,
+ * before any hook, with a body that echoes the URL. Passed as the `frameworkErrors` option, this answers
+ * them like every other error instead.
+ */
+export function frameworkErrorHandler(err: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const appError = toAppError(err);
+  void reply.code(ERROR_STATUS[appError.code] ?? 400).type('application/json').send(errorBody(appError.code, appError.details));
 }
 
 export function registerErrorHandling(app: FastifyInstance): void {
