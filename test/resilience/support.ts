@@ -140,6 +140,16 @@ function typesOf(s: JsonSchema): string[] {
   return [];
 }
 
+/** Values the domain knows, for fields whose schema only says "a word" (a valid body reaches the gate). */
+const KNOWN_VALUES: Record<string, string> = {
+  category: 'care_needs',
+  source: 'resident',
+  confidentiality: 'vertrouwelijk',
+  language: 'nl',
+  lifeDomain: 'financien',
+  status: 'in_progress',
+};
+
 /** A valid instance of the schema. `ids` supplies values for uuid-formatted strings by property name. */
 export function validInstance(s: JsonSchema, pick: (name: string | null) => string | undefined = () => undefined, name: string | null = null): unknown {
   if (s.const !== undefined) return s.const;
@@ -175,6 +185,8 @@ export function validInstance(s: JsonSchema, pick: (name: string | null) => stri
       if (s.format === 'date-time') return '2026-01-15T10:00:00.000Z';
       if (s.format === 'email') return 'iemand@example.org';
       if (chosen !== undefined && conforms(s, chosen)) return chosen;
+      const known = name ? KNOWN_VALUES[name] : undefined;
+      if (known !== undefined && conforms(s, known)) return known;
       if (s.pattern) {
         for (const guess of ['abc', 'care_needs', 'resident', '1234AB', '123456782', 'a', '1', 'nl']) if (conforms(s, guess)) return guess;
       }
