@@ -15,3 +15,10 @@ export { isEmptyDatabase, SeedError, DEFAULT_AS_OF, DEFAULT_ITEMS_PER_REQUEST, t
 export { loadReferenceData, type ReferenceResult } from './reference.ts';
 export { rotateKeys, countOldCiphertexts, type RotationResult } from './keys/rotate.ts';
 export { systemLogHook } from './gate/system-log.ts';
+export type * from './repository/console/index.ts';
+export { activateDueChanges, type ActivationResult } from './repository/console/activation.ts';
+export { verifyLogFromConsole, checkpointFromConsole } from './repository/console/integrity-actions.ts';
+export { councilReportCountsAsSystem } from './repository/console/council-report.ts';
+export { trainingSandbox, closeTrainingSandbox, SANDBOX, type TrainingSandbox, type TrainingCase, type TrainingChoice, type TrainingOutcome, type TrainingRole } from './repository/console/sandbox.ts';
+export { retentionDryRun, executeRun as executeRetentionRun, latestRun as latestRetentionRun } from './retention/runs.ts';
+export { systemRequest } from './repository/console/system.ts';

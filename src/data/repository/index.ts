@@ -9,12 +9,18 @@ import { searchResidents, type SearchQuery } from './search.ts';
 import { portalOverview } from './portal.ts';
 import { createDataItem, type NewDataItem } from './data-items.ts';
 import { whoCanSeeDataItem, residentsVisibleTo } from './oversight.ts';
+import { ConsoleRepository } from './console/index.ts';
 
 export class Repository {
   constructor(private readonly session: GateSession) {}
 
   get actor() {
     return this.session.actor;
+  }
+
+  /** The privacy officer's console (issue 7): register, rules and covenants, log review, reviews, retention, report. */
+  get console(): ConsoleRepository {
+    return new ConsoleRepository(this.session);
   }
 
   caseload() {
