@@ -58,6 +58,7 @@ export const ErrorCodes = {
   'TRIAGE.REASONING_REQUIRED': 'Record why the help request is single-domain or multi-problem.',
   'PLAN.DOMAIN_NOT_NEEDED': 'The help request does not need this life domain; goals are set only for the domains it needs.',
   'PLAN.CLOSED': 'The support plan is closed.',
+  'PLAN.GOAL_EXISTS': 'The plan already has a goal for this life domain.',
   'CONSENT.INVALID': 'The consent record is incomplete or inconsistent.',
   'CONSENT.WITHDRAWN': 'The consent has already been withdrawn.',
   'INVOLUNTARY.GROUND_REQUIRED': 'Involuntary processing needs a health or safety ground and the facts behind it.',

@@ -65,6 +65,12 @@ export function pgPool(url: string, role: string | null, max = 10): pg.Pool {
   });
   // An idle client that loses its connection (database restart) must not crash the process.
   pool.on('error', () => {});
+  // Nor may a checked-out one: pg emits 'error' on a client whose connection dies between queries, and
+  // the pool listens only while the client is idle. The query in flight is rejected anyway (→ 503
+  // SERVICE.UNAVAILABLE), and the pool discards the broken client when it is released (issue 8).
+  pool.on('connect', (client) => {
+    client.on('error', () => {});
+  });
   return pool;
 }
 

@@ -355,3 +355,105 @@ export function errorCodeOf(body: string): string | null {
 
 /** A stable error code: upper-case segments joined by dots (src/core/errors.ts). */
 export const STABLE_CODE = /^[A-Z][A-Z_]*(\.[A-Z][A-Z_]*)*$/;
+
+// ---------------------------------------------------------------------------------------------
+// Requests that succeed in the test world (found, not listed: routes keep arriving)
+// ---------------------------------------------------------------------------------------------
+
+export interface Injectable {
+  inject(opts: { method: string; url: string; headers?: Record<string, string>; payload?: string }): Promise<{ statusCode: number; body: string }>;
+}
+
+export interface FoundRead {
+  persona: Persona;
+  url: string;
+  /** Texts of the persona's household in the answer: they must not appear when the read fails. */
+  secrets: string[];
+}
+
+function kindForParam(path: string, param: string): string {
+  const before = path.split(`{${param}}`)[0]!.split('/').filter(Boolean).pop() ?? '';
+  for (const [re, kind] of [
+    [/household/i, 'household'],
+    [/help-request|helpRequest/i, 'helpRequest'],
+    [/data-item|item/i, 'dataItem'],
+    [/professional/i, 'professional'],
+    [/resident|member/i, 'resident'],
+    [/sub-activit|subActivit/i, 'subActivity'],
+    [/plan/i, 'plan'],
+  ] as Array<[RegExp, string]>) {
+    if (re.test(before) || re.test(param)) return kind;
+  }
+  return 'household';
+}
+
+/** For every GET route, the first persona and own object for which it answers 200 with personal data. */
+export async function findReads(app: Injectable, ops: Operation[], personas: Persona[], w: World): Promise<FoundRead[]> {
+  const found: FoundRead[] = [];
+  for (const op of ops.filter((o) => o.method === 'GET' && o.needsSession && queryParams(o).every((q) => !q.required))) {
+    search: for (const persona of personas.filter((p) => p.households.length > 0)) {
+      const objects = householdObjects(w, persona.households[0]!);
+      const secrets = householdSecrets(w, persona.households[0]!);
+      const params = pathParams(op);
+      const candidates = params.length === 0 ? [''] : (objects[kindForParam(op.path, params[0]!.name)] ?? []);
+      for (const id of candidates) {
+        const url = op.path.replace(/\{([^}]+)\}/g, () => id);
+        const res = await app.inject({ method: 'GET', url, headers: persona.headers });
+        if (res.statusCode === 200 && secrets.some((s) => res.body.includes(s))) {
+          found.push({ persona, url, secrets: secrets.filter((s) => res.body.includes(s)) });
+          break search;
+        }
+      }
+    }
+  }
+  return found;
+}
+
+export interface FoundWrite {
+  persona: Persona;
+  method: string;
+  url: string;
+  /** A body for the n-th write; its unique marker text is `marker(n)`. */
+  body(n: number): Record<string, unknown>;
+  marker(n: number): string;
+}
+
+const WRITE_CATEGORIES = ['care_needs', 'contact', 'housing', 'daily_functioning', 'income', 'family_situation', 'youth_care'];
+
+/** A write of personal data that succeeds in the test world: a persona, a route and a body (tries, then keeps the first 201). */
+export async function findWrite(app: Injectable, ops: Operation[], personas: Persona[], w: World): Promise<FoundWrite> {
+  const marker = (n: number) => `resilience-write-${n}-${Math.random().toString(36).slice(2, 8)}`;
+  for (const op of ops.filter((o) => o.method === 'POST' && o.body && pathParams(o).length > 0)) {
+    const textField = Object.entries(op.body!.properties ?? {}).find(([name, s]) => (s.type === 'string' && !s.format && !s.pattern && !s.enum && (s.maxLength ?? 0) >= 100) || name === 'value')?.[0];
+    if (!textField) continue;
+    for (const persona of personas.filter((p) => p.actor.kind === 'professional' && p.households.length > 0)) {
+      const objects = householdObjects(w, persona.households[0]!);
+      const param = pathParams(op)[0]!;
+      for (const id of objects[kindForParam(op.path, param.name)] ?? []) {
+        for (const resident of objects.resident ?? []) {
+          for (const category of op.body!.properties?.category ? WRITE_CATEGORIES : ['-']) {
+            const pick = (name: string | null) => (name === 'residentId' ? resident : name ? objects[kindForParam(op.path, name)]?.[0] : undefined);
+            const make = (n: number, text: string) => {
+              const b = validInstance(op.body!, pick) as Record<string, unknown>;
+              if (category !== '-') b.category = category;
+              b[textField] = text;
+              void n;
+              return b;
+            };
+            const url = op.path.replace(/\{([^}]+)\}/g, () => id);
+            const res = await app.inject({ method: 'POST', url, headers: { ...persona.headers, 'content-type': 'application/json' }, payload: JSON.stringify(make(0, marker(0))) });
+            if (res.statusCode === 201 || res.statusCode === 200) {
+              const markers = new Map<number, string>();
+              const m = (n: number) => {
+                if (!markers.has(n)) markers.set(n, marker(n));
+                return markers.get(n)!;
+              };
+              return { persona, method: 'POST', url, body: (n) => make(n, m(n)), marker: m };
+            }
+          }
+        }
+      }
+    }
+  }
+  throw new Error('no write of personal data succeeds in the test world: the resilience tests need one');
+}

@@ -123,5 +123,20 @@ export async function insertWorld(t: TestStore, now = new Date()): Promise<World
   await item(w.items.careRecord, w.households.main, w.residents.adult, w.helpRequests.wmoMaatwerk, 'care_record', 'provider', w.values.careRecord!, true, 'vertrouwelijk', w.subActivity, w.professionals.provider);
   await item(w.items.strangerItem, w.households.other, w.residents.stranger, w.helpRequests.other, 'housing', 'resident', w.values.strangerItem!, false, 'zaakvertrouwelijk', null, w.professionals.stranger);
   await item(w.items.criminalChild, w.households.main, w.residents.child, w.helpRequests.jeugd, 'criminal', 'own_observation', w.values.criminalChild!, true, 'confidentieel', null, w.professionals.jeugdconsulent);
+  // The step plan comes before the record (R3.1): a completed record plan of the Wmo help request names
+  // housing and care needs of the adult as necessary, so the tests that record those may.
+  const plan = id();
+  await q(
+    `insert into step_plan (id, help_request_id, household_id, kind, status, steps_done, task_code, task_note, purpose_note, basis, created_by, created_at, completed_by, completed_at)
+     values ($1, $2, $3, 'record', 'completed', 4, 'wmo-onderzoek', 'Wmo-onderzoek na de melding', 'Vaststellen welke ondersteuning nodig is', '{"ground":"e"}', $4, $5, $4, $5)`,
+    [plan, w.helpRequests.wmo, w.households.main, w.professionals.consulent, ago(5)],
+  );
+  for (const [n, category] of ['housing', 'care_needs'].entries()) {
+    await q(
+      `insert into step_plan_item (id, step_plan_id, position, resident_id, category, source, description, need, can_be_missed, proportionality, subsidiarity, included)
+       values ($1, $2, $3, $4, $5, 'resident', 'test', 'necessary', false, 'Nodig voor het onderzoek', 'Alleen bij de inwoner zelf', true)`,
+      [id(), plan, n, w.residents.adult, category],
+    );
+  }
   return w;
 }

@@ -5,6 +5,7 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001-domain.ts';
 import { processingLogMigration } from './0002-processing-log.ts';
 import { sessionsMigration } from './0003-sessions.ts';
+import { professionalWorkMigration } from './0004-professional-work.ts';
 import { accountabilityMigration } from './0006-accountability.ts';
 
 export function allMigrations(appRole: string): Record<string, Migration> {
@@ -12,6 +13,7 @@ export function allMigrations(appRole: string): Record<string, Migration> {
     '0001-domain': m0001,
     '0002-processing-log': processingLogMigration(appRole),
     '0003-sessions': sessionsMigration(appRole),
+    '0004-professional-work': professionalWorkMigration(appRole),
     '0006-accountability': accountabilityMigration(appRole),
   };
 }

@@ -14,6 +14,7 @@ import { coveredPurposes, loadHouseholdFacts, contextFor } from '../gate/facts.t
 import { logPurpose } from '../gate/purposes.ts';
 import { explain, type Explanation } from '../../core/policy/explain.ts';
 import { dataItemItem } from './items.ts';
+import { authoriseRecord } from './work/step-plans.ts';
 import type { DataItemView } from './views.ts';
 
 export interface NewDataItem {
@@ -82,6 +83,8 @@ export async function createDataItem(session: GateSession, input: NewDataItem): 
       work.denied(input.residentId, lp, { type: 'data_item', id: null }, input.category, decision);
       return work.failAfterCommit('GATE.DENIED', { rule: decision.rule });
     }
+    // R3.1: the step plan comes BEFORE the record — a completed plan must name this resident and category.
+    await authoriseRecord(work, { helpRequestId: hr.id, residentId: input.residentId, category: input.category, providerSubActivityId: providerInv?.subActivityId ?? null, lp });
     const task = policy.tasks.get(purpose.taskCode)!;
     const encrypted = category.kind !== 'ordinary';
     const recordedAt = work.now;

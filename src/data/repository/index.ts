@@ -9,6 +9,7 @@ import { searchResidents, type SearchQuery } from './search.ts';
 import { portalOverview } from './portal.ts';
 import { createDataItem, type NewDataItem } from './data-items.ts';
 import { whoCanSeeDataItem, residentsVisibleTo } from './oversight.ts';
+import { WorkRepository } from './work/index.ts';
 import { ConsoleRepository } from './console/index.ts';
 
 export class Repository {
@@ -16,6 +17,11 @@ export class Repository {
 
   get actor() {
     return this.session.actor;
+  }
+
+  /** The professional's work (issue 5): intake, step plans, consent, refusal, plans, matches, signals. */
+  get work(): WorkRepository {
+    return new WorkRepository(this.session);
   }
 
   /** The privacy officer's console (issue 7): register, rules and covenants, log review, reviews, retention, report. */

@@ -68,7 +68,8 @@ export function toAppError(err: unknown): AppError {
     return new AppError('REQUEST.INVALID', { fields: ['/'], context: 'body' });
   }
   const msg = err instanceof Error ? err.message : '';
-  if (/Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect/i.test(msg)) {
+  // pg's messages for a connection that died under a transaction (a database restart, a cut backend).
+  if (/Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|not queryable|Client was closed/i.test(msg)) {
     return new AppError('SERVICE.UNAVAILABLE');
   }
   const status = (e as { statusCode?: number })?.statusCode;

@@ -1,0 +1,177 @@
+/**
+ * Involvement matches (R1.5; policy §3.1), like the Verwijsindex: professionals of different
+ * organisations involved with the same resident are told of each other — who, which organisation,
+ * how to reach them — never what the other does. Matches are recorded when an involvement starts
+ * (and, for involvements that came another way, when the professional opens the notices); each notice
+ * is shown through the gate: only while the recipient may see DAT-information (category 'involvement')
+ * of that resident. A consulted expert is never matched: they work on pseudonymised facts (R4.3).
+ */
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import { matchPairs, type MatchInvolvement } from '../../../core/work/match.ts';
+import { coveredPurposes, loadHouseholdFacts } from '../../gate/facts.ts';
+import { decideUnder, logPurpose } from '../../gate/purposes.ts';
+import type { GateSession, GateWork } from '../../gate/session.ts';
+import { projectResident, currentMembers } from '../households.ts';
+import { iso, notFound, professional } from './common.ts';
+import type { InvolvementNoticeView } from './views.ts';
+
+/** Record the matches of a household's current involvements (idempotent). Returns new notices. */
+export async function recordMatches(work: GateWork, householdId: string): Promise<number> {
+  const now = work.now;
+  const invs = await work.tx
+    .selectFrom('involvement')
+    .innerJoin('professional', 'professional.id', 'involvement.professional_id')
+    .leftJoin('help_request', 'help_request.id', 'involvement.help_request_id')
+    .leftJoin('sub_activity', 'sub_activity.id', 'involvement.sub_activity_id')
+    .select([
+      'involvement.id',
+      'involvement.professional_id',
+      'involvement.role',
+      'professional.organisation_id',
+      'help_request.resident_id as hr_resident',
+      'sub_activity.resident_id as sub_resident',
+    ])
+    .where('involvement.household_id', '=', householdId)
+    .where('involvement.role', '<>', 'expert')
+    .where('involvement.valid_from', '<=', now)
+    .where((eb) => eb.or([eb('involvement.valid_until', 'is', null), eb('involvement.valid_until', '>', now)]))
+    .execute();
+  if (invs.length < 2) return 0;
+  const members = (await currentMembers(work, [householdId])).map((m) => m.id);
+  const list: MatchInvolvement[] = invs.map((i) => ({
+    involvementId: i.id,
+    professionalId: i.professional_id,
+    organisationId: i.organisation_id,
+    householdId,
+    residentIds: i.sub_resident ? [i.sub_resident] : i.hr_resident ? [i.hr_resident] : members,
+  }));
+  let created = 0;
+  for (const p of matchPairs(list)) {
+    const id = randomUUID();
+    const inserted = await work.tx
+      .insertInto('involvement_match')
+      .values({ id, household_id: householdId, resident_id: p.residentId, professional_a: p.a.professionalId, professional_b: p.b.professionalId, involvement_a: p.a.involvementId, involvement_b: p.b.involvementId, matched_at: now })
+      .onConflict((oc) => oc.columns(['resident_id', 'professional_a', 'professional_b']).doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (!inserted) continue;
+    await work.tx
+      .insertInto('involvement_notice')
+      .values([
+        { id: randomUUID(), match_id: id, recipient_id: p.a.professionalId, other_professional_id: p.b.professionalId, created_at: now },
+        { id: randomUUID(), match_id: id, recipient_id: p.b.professionalId, other_professional_id: p.a.professionalId, created_at: now },
+      ])
+      .execute();
+    created += 2;
+  }
+  return created;
+}
+
+/** My notices: who else is involved with the residents I work with, and how to reach them. */
+export async function myNotices(session: GateSession): Promise<InvolvementNoticeView[]> {
+  return session.run('involvement_notice.list', 'list', async (work) => {
+    const actor = professional(work);
+    const households = await work.tx
+      .selectFrom('involvement')
+      .select('household_id')
+      .distinct()
+      .where('professional_id', '=', actor.id)
+      .where('role', '<>', 'expert')
+      .where('valid_from', '<=', work.now)
+      .where((eb) => eb.or([eb('valid_until', 'is', null), eb('valid_until', '>', work.now)]))
+      .execute();
+    const ids = households.map((h) => h.household_id);
+    for (const h of ids) await recordMatches(work, h);
+    if (ids.length === 0) return [];
+    const rows = await work.tx
+      .selectFrom('involvement_notice as n')
+      .innerJoin('involvement_match as m', 'm.id', 'n.match_id')
+      .innerJoin('professional as o', 'o.id', 'n.other_professional_id')
+      .innerJoin('organisation as org', 'org.id', 'o.organisation_id')
+      .select([
+        'n.id',
+        'n.created_at',
+        'n.seen_at',
+        'm.household_id',
+        'm.resident_id',
+        'm.involvement_a',
+        'm.involvement_b',
+        'm.professional_a',
+        'o.id as other_id',
+        'o.display_name as other_name',
+        'o.function_title as other_function',
+        'o.email as other_email',
+        'o.phone as other_phone',
+        'org.name as org_name',
+        'org.contact_email as org_email',
+        'org.contact_phone as org_phone',
+      ])
+      .where('n.recipient_id', '=', actor.id)
+      .where('m.household_id', 'in', ids)
+      .orderBy('n.created_at', 'desc')
+      .limit(200)
+      .execute();
+    const factsBy = await loadHouseholdFacts(work.tx, work.policy, actor, ids, work.now);
+    const memberRows = await currentMembers(work, ids);
+    // Is the other's involvement still current? A match tells of a current involvement only.
+    const otherInvIds = rows.map((r) => (r.professional_a === r.other_id ? r.involvement_a : r.involvement_b));
+    const current = new Set(
+      otherInvIds.length === 0
+        ? []
+        : (
+            await work.tx
+              .selectFrom('involvement')
+              .select('id')
+              .where('id', 'in', otherInvIds)
+              .where('valid_from', '<=', work.now)
+              .where((eb) => eb.or([eb('valid_until', 'is', null), eb('valid_until', '>', work.now)]))
+              .execute()
+          ).map((r) => r.id),
+    );
+    const out: InvolvementNoticeView[] = [];
+    for (const r of rows) {
+      const otherInv = r.professional_a === r.other_id ? r.involvement_a : r.involvement_b;
+      if (!current.has(otherInv)) continue;
+      const facts = factsBy.get(r.household_id)!;
+      const purposes = coveredPurposes(facts, actor, work.now, null);
+      const item = { type: 'involvement' as const, id: otherInv, householdId: r.household_id, residentId: r.resident_id, category: 'involvement', collectedForLaw: null, source: null, confidentiality: work.policy.categories.get('involvement')!.defaultConfidentiality, secrecyOrigin: null, subActivityId: null, recordedByOrganisationId: null };
+      const { decision, purpose } = decideUnder(work, facts, purposes, item, 'read');
+      if (!decision.permit) continue;
+      work.processed(r.resident_id, logPurpose(work.policy, actor, purpose), { type: 'involvement', id: otherInv }, ['involvement'], decision);
+      const m = memberRows.find((x) => x.id === r.resident_id && x.household_id === r.household_id);
+      const resident = m ? projectResident(work, facts, purposes, m, m.relation, ['identity']) : null;
+      out.push({
+        id: r.id,
+        householdId: r.household_id,
+        residentId: r.resident_id,
+        residentName: resident?.identity?.displayName ?? null,
+        since: iso(r.created_at)!,
+        seen: r.seen_at !== null,
+        other: {
+          id: r.other_id,
+          name: r.other_name,
+          functionTitle: r.other_function,
+          organisation: r.org_name,
+          email: r.other_email ?? r.org_email,
+          phone: r.other_phone ?? r.org_phone,
+        },
+      });
+    }
+    return out;
+  });
+}
+
+export async function markNoticeSeen(session: GateSession, noticeId: string): Promise<void> {
+  return session.run('involvement_notice.update', 'update', async (work) => {
+    const actor = professional(work);
+    const r = await work.tx
+      .updateTable('involvement_notice')
+      .set({ seen_at: sql`coalesce(seen_at, ${work.now})` as never })
+      .where('id', '=', noticeId)
+      .where('recipient_id', '=', actor.id)
+      .returning('id')
+      .executeTakeFirst();
+    if (!r) notFound(work, { type: 'involvement_notice', id: noticeId }, 'involvement');
+  });
+}
