@@ -41,7 +41,8 @@ export function accessMetadataItem(residentId: string | null, id: string | null,
 
 /** decide() on access metadata: the privacy officer may read it (fg-oversight); nobody else by role. */
 export function decideOversight(work: GateWork, residentId: string | null, objectId: string | null): Decision {
-  return work.decide({ actor: work.actor, purpose: null, at: work.now, involvements: [], subActivities: new Map(), consents: [], involuntary: [] }, accessMetadataItem(residentId, objectId));
+  // Looking at access metadata is reading it, whatever the unit of work does with what it learns.
+  return work.decide({ actor: work.actor, purpose: null, at: work.now, involvements: [], subActivities: new Map(), consents: [], involuntary: [] }, accessMetadataItem(residentId, objectId), 'read');
 }
 
 /** decide() for a named system context (retention, jobs): its declared scope, nothing more. */
