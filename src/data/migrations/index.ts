@@ -6,6 +6,7 @@ import * as m0001 from './0001-domain.ts';
 import { processingLogMigration } from './0002-processing-log.ts';
 import { sessionsMigration } from './0003-sessions.ts';
 import { professionalWorkMigration } from './0004-professional-work.ts';
+import { residentsMigration } from './0005-residents.ts';
 import { accountabilityMigration } from './0006-accountability.ts';
 
 export function allMigrations(appRole: string): Record<string, Migration> {
@@ -14,6 +15,7 @@ export function allMigrations(appRole: string): Record<string, Migration> {
     '0002-processing-log': processingLogMigration(appRole),
     '0003-sessions': sessionsMigration(appRole),
     '0004-professional-work': professionalWorkMigration(appRole),
+    '0005-residents': residentsMigration(appRole),
     '0006-accountability': accountabilityMigration(appRole),
   };
 }

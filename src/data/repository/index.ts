@@ -9,6 +9,7 @@ import { searchResidents, type SearchQuery } from './search.ts';
 import { portalOverview } from './portal.ts';
 import { createDataItem, type NewDataItem } from './data-items.ts';
 import { whoCanSeeDataItem, residentsVisibleTo } from './oversight.ts';
+import { ResidentsRepository } from './residents/index.ts';
 import { WorkRepository } from './work/index.ts';
 import { ConsoleRepository } from './console/index.ts';
 
@@ -17,6 +18,11 @@ export class Repository {
 
   get actor() {
     return this.session.actor;
+  }
+
+  /** The residents' side (issue 6): my file, who viewed my data, consents, rights requests, complaints; their handlers. */
+  get residents(): ResidentsRepository {
+    return new ResidentsRepository(this.session);
   }
 
   /** The professional's work (issue 5): intake, step plans, consent, refusal, plans, matches, signals. */

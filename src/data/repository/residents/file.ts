@@ -1,0 +1,245 @@
+/**
+ * My file (R5.2, AVG art. 15; Wmo 2015 art. 5.3.2; Jeugdwet art. 7.3.10): the help requests, the plan of
+ * the household and the data about the resident per category, each with its source and the purpose it
+ * was collected for — or, for a parent or other representative, the same for the person they represent,
+ * as far as the age rules allow. Restricted parts are left out by the gate; where the restriction allows
+ * saying so, the resident sees that something is withheld, why in general terms, and until when.
+ */
+import { fieldAad } from '../../../core/crypto/keyring.ts';
+import { displayName } from '../../../core/domain/names.ts';
+import { restrictionActive } from '../../../core/residents/restrictions.ts';
+import { ageBand, ageOn } from '../../../core/residents/age-rules.ts';
+import type { GateSession, GateWork } from '../../gate/session.ts';
+import { lawOfTask } from '../../gate/facts.ts';
+import { dataItemItem, helpRequestItem, planItem, residentItem, subActivityItem, RESIDENT_CATEGORIES } from '../items.ts';
+import type { ResidentView } from '../views.ts';
+import { loadRepresentation, portalPurpose, residentNames, subjectScope, today, type SubjectScope } from './common.ts';
+import { categoryLabel, reasonLabel, retentionLabel, sourceLabel, taskLabel } from './labels.ts';
+import type { FileItemView, MyFileView, RepresentedPerson, WithheldNotice } from './views.ts';
+
+const residentColumns = [
+  'id', 'given_names', 'surname_prefix', 'surname', 'partner_surname_prefix', 'partner_surname', 'name_usage', 'birth_date', 'gender',
+  'street', 'house_number', 'house_letter', 'house_number_addition', 'postcode', 'city', 'phone', 'email', 'confidentiality', 'bsn_cipher',
+] as const;
+
+/** The people the signed-in resident may act for now, by the gate's age rules (each decided and logged). */
+export async function representedPeople(work: GateWork): Promise<RepresentedPerson[]> {
+  const actor = work.actor!;
+  if (actor.kind !== 'resident') return [];
+  const reps = await loadRepresentation(work, actor.id);
+  const names = await residentNames(work, reps.map((r) => r.residentId));
+  const out: RepresentedPerson[] = [];
+  for (const r of reps) {
+    const ctx = { actor, purpose: null, at: work.now, involvements: [], subActivities: new Map(), consents: [], involuntary: [], representation: reps };
+    const decision = work.decide(ctx, { ...residentItem({ id: r.residentId, confidentiality: 'openbaar' }, '', 'identity') });
+    if (!decision.permit) continue;
+    work.processed(r.residentId, portalPurpose(work), { type: 'resident', id: r.residentId }, ['identity'], decision);
+    const age = ageOn(r.birthDate, today(work));
+    out.push({
+      residentId: r.residentId,
+      displayName: names.get(r.residentId)?.displayName ?? '',
+      kind: r.kind,
+      ageBand: age >= 18 ? 'adult' : ageBand(age),
+      mayView: true,
+    });
+  }
+  return out;
+}
+
+async function projectSubject(work: GateWork, scope: SubjectScope): Promise<MyFileView['me']> {
+  const r = await work.tx.selectFrom('resident').select([...residentColumns]).where('id', '=', scope.subjectId).executeTakeFirst();
+  const me: MyFileView['me'] = { id: scope.subjectId, relation: null, withheld: [], bsnMasked: null };
+  if (!r) return me;
+  const purpose = portalPurpose(work);
+  for (const category of [...RESIDENT_CATEGORIES, 'bsn']) {
+    const decision = scope.decide(residentItem(r, scope.homeHouseholdId, category));
+    if (!decision.permit) {
+      if (category !== 'bsn') me.withheld.push(category);
+      continue;
+    }
+    if (category === 'bsn' && !r.bsn_cipher) continue;
+    work.processed(r.id, purpose, { type: 'resident', id: r.id }, [category], decision);
+    if (category === 'identity') {
+      me.identity = {
+        givenNames: r.given_names,
+        surnamePrefix: r.surname_prefix,
+        surname: r.surname,
+        displayName: displayName({ givenNames: r.given_names, surnamePrefix: r.surname_prefix, surname: r.surname, partnerSurnamePrefix: r.partner_surname_prefix, partnerSurname: r.partner_surname, nameUsage: r.name_usage }),
+        birthDate: r.birth_date,
+        gender: r.gender,
+      };
+    } else if (category === 'address') {
+      me.address = { street: r.street, houseNumber: r.house_number, houseLetter: r.house_letter, houseNumberAddition: r.house_number_addition, postcode: r.postcode, city: r.city };
+    } else if (category === 'contact') {
+      me.contact = { phone: r.phone, email: r.email };
+    } else if (category === 'bsn') {
+      const bsn = work.keyring.decrypt(r.bsn_cipher!, fieldAad('resident', 'bsn_cipher', r.id));
+      me.bsnMasked = `*****${bsn.slice(-4)}`;
+    }
+  }
+  return me;
+}
+
+/** The subject's data items, decided one by one, grouped per category. */
+export async function fileItems(work: GateWork, scope: SubjectScope): Promise<FileItemView[]> {
+  if (scope.householdIds.length === 0) return [];
+  const rows = await work.tx
+    .selectFrom('data_item')
+    .innerJoin('help_request', 'help_request.id', 'data_item.help_request_id')
+    .leftJoin('professional', 'professional.id', 'data_item.recorded_by')
+    .leftJoin('organisation', 'organisation.id', 'professional.organisation_id')
+    .select([
+      'data_item.id', 'data_item.household_id', 'data_item.resident_id', 'data_item.help_request_id', 'data_item.sub_activity_id', 'data_item.category',
+      'data_item.source', 'data_item.legal_basis', 'data_item.confidentiality', 'data_item.secrecy_origin', 'data_item.retention_class',
+      'data_item.value_text', 'data_item.value_cipher', 'data_item.recorded_at', 'help_request.task_code', 'help_request.reference',
+      'professional.organisation_id as recorded_by_organisation_id', 'organisation.name as organisation_name',
+    ])
+    .where('data_item.resident_id', '=', scope.subjectId)
+    .orderBy('data_item.recorded_at', 'desc')
+    .limit(2000)
+    .execute();
+  const out: FileItemView[] = [];
+  const purpose = portalPurpose(work);
+  for (const d of rows) {
+    const law = lawOfTask(work.policy, d.task_code);
+    const decision = scope.decide(dataItemItem(d, law, d.recorded_by_organisation_id));
+    if (!decision.permit) continue;
+    work.processed(d.resident_id, purpose, { type: 'data_item', id: d.id }, [d.category], decision);
+    const value = d.value_cipher ? work.keyring.decrypt(d.value_cipher, fieldAad('data_item', 'value_cipher', d.id)) : (d.value_text ?? '');
+    out.push({
+      id: d.id,
+      category: categoryLabel(work.policy, d.category),
+      value,
+      source: sourceLabel(work.policy, d.source),
+      recordedAt: new Date(d.recorded_at).toISOString(),
+      purpose: {
+        helpRequestId: d.help_request_id,
+        reference: d.reference,
+        task: taskLabel(work.policy, d.task_code),
+        law,
+        processingActivity: work.policy.tasks.get(d.task_code)?.processingActivity ?? null,
+      },
+      legalBasis: d.legal_basis,
+      retention: retentionLabel(work.policy, d.retention_class),
+      recordedBy: d.organisation_name ?? null,
+    });
+  }
+  return out;
+}
+
+/** The restrictions the reader may be told about (disclose_existence), in general terms. */
+async function withheldNotices(work: GateWork, scope: SubjectScope): Promise<WithheldNotice[]> {
+  const rows = await work.tx
+    .selectFrom('access_restriction')
+    .select(['id', 'object_ids', 'categories', 'applies_to', 'reason_code', 'disclose_existence', 'decided_at', 'review_on', 'ended_at'])
+    .where('resident_id', '=', scope.subjectId)
+    .where('disclose_existence', '=', true)
+    .where('ended_at', 'is', null)
+    .orderBy('decided_at')
+    .execute();
+  const out: WithheldNotice[] = [];
+  for (const r of rows) {
+    const fact = { id: r.id, subjectId: scope.subjectId, objectIds: r.object_ids, categories: r.categories, appliesTo: r.applies_to, validFrom: new Date(r.decided_at), endedAt: null };
+    if (!restrictionActive(fact, work.now)) continue;
+    if (r.applies_to === 'representatives' && scope.isSelf) continue;
+    out.push({
+      reason: reasonLabel(r.reason_code),
+      categories: r.categories.map((c) => categoryLabel(work.policy, c)),
+      records: r.object_ids.length,
+      since: new Date(r.decided_at).toISOString().slice(0, 10),
+      reviewOn: r.review_on,
+    });
+  }
+  return out;
+}
+
+async function plansOf(work: GateWork, scope: SubjectScope): Promise<MyFileView['plans']> {
+  const purpose = portalPurpose(work);
+  const plans: MyFileView['plans'] = [];
+  for (const householdId of scope.householdIds) {
+    const plan = await work.tx
+      .selectFrom('support_plan')
+      .innerJoin('professional', 'professional.id', 'support_plan.director_id')
+      .select(['support_plan.id', 'support_plan.household_id', 'support_plan.status', 'professional.display_name'])
+      .where('support_plan.household_id', '=', householdId)
+      .where('support_plan.status', '=', 'active')
+      .executeTakeFirst();
+    if (!plan) continue;
+    const decision = scope.decide(planItem(work.policy, plan));
+    if (!decision.permit) continue;
+    work.processed(scope.subjectId, purpose, { type: 'plan', id: plan.id }, ['plan'], decision);
+    const goals = await work.tx.selectFrom('plan_goal').select(['id', 'life_domain', 'score', 'target_score', 'description']).where('plan_id', '=', plan.id).orderBy('life_domain').execute();
+    const subs = await work.tx
+      .selectFrom('sub_activity')
+      .innerJoin('organisation', 'organisation.id', 'sub_activity.organisation_id')
+      .select(['sub_activity.id', 'sub_activity.resident_id', 'sub_activity.description', 'sub_activity.since', 'sub_activity.status', 'sub_activity.data_categories', 'organisation.name'])
+      .where('sub_activity.plan_id', '=', plan.id)
+      .execute();
+    const partners: MyFileView['plans'][number]['partners'] = [];
+    for (const s of subs) {
+      const d = scope.decide(subActivityItem(work.policy, householdId, s));
+      if (!d.permit) continue;
+      work.processed(s.resident_id, purpose, { type: 'sub_activity', id: s.id }, ['involvement'], d);
+      partners.push({ organisation: s.name, description: s.description, since: s.since, status: s.status, dataCategories: s.data_categories.map((c) => categoryLabel(work.policy, c)) });
+    }
+    const visibleGoals = goals.filter((g) => scope.decide({ ...planItem(work.policy, plan), type: 'plan_goal', id: g.id }).permit);
+    plans.push({
+      id: plan.id,
+      status: plan.status,
+      director: { displayName: plan.display_name },
+      goals: visibleGoals.map((g) => ({ lifeDomain: g.life_domain, score: g.score, targetScore: g.target_score, description: g.description })),
+      partners,
+    });
+  }
+  return plans;
+}
+
+export async function myFile(session: GateSession, subjectId: string | null): Promise<MyFileView> {
+  return session.run('portal.file', 'read', async (work) => buildFile(work, await subjectScope(work, subjectId)));
+}
+
+/** The file of the subject in scope, inside a gated unit of work (also used by the full export). */
+export async function buildFile(work: GateWork, scope: SubjectScope): Promise<MyFileView> {
+  {
+    const represents = await representedPeople(work);
+    const me = await projectSubject(work, scope);
+    const purpose = portalPurpose(work);
+    const hrs = await work.tx.selectFrom('help_request').selectAll().where('resident_id', '=', scope.subjectId).orderBy('registered_at').execute();
+    const helpRequests: MyFileView['helpRequests'] = [];
+    for (const h of hrs) {
+      const decision = scope.decide(helpRequestItem(work.policy, h));
+      if (!decision.permit) continue;
+      work.processed(h.resident_id, purpose, { type: 'help_request', id: h.id }, ['case'], decision);
+      helpRequests.push({
+        id: h.id,
+        reference: h.reference,
+        domain: h.domain_code,
+        task: taskLabel(work.policy, h.task_code),
+        law: lawOfTask(work.policy, h.task_code),
+        status: h.status,
+        summary: h.summary,
+        registeredAt: new Date(h.registered_at).toISOString(),
+        closedAt: h.closed_at ? new Date(h.closed_at).toISOString() : null,
+      });
+    }
+    const plans = await plansOf(work, scope);
+    const items = await fileItems(work, scope);
+    const byCategory = new Map<string, FileItemView[]>();
+    for (const i of items) byCategory.set(i.category.code, [...(byCategory.get(i.category.code) ?? []), i]);
+    // Categories in the catalogue's order (identity first, special categories after ordinary ones).
+    const order = [...work.policy.categories.keys()];
+    const categories = [...byCategory.entries()]
+      .sort(([a], [b]) => order.indexOf(a) - order.indexOf(b))
+      .map(([code, list]) => ({ category: categoryLabel(work.policy, code), items: list }));
+    const withheld = await withheldNotices(work, scope);
+    return {
+      subject: { residentId: scope.subjectId, isSelf: scope.isSelf, displayName: me.identity?.displayName ?? null },
+      me: me as ResidentView & { bsnMasked: string | null },
+      represents,
+      helpRequests,
+      plans,
+      categories,
+      withheld,
+    };
+  }
+}
