@@ -9,14 +9,18 @@
  * - residents: the resident row whose keyed blind index equals the index of the BSN the broker
  *   asserted. The BSN itself is never compared in the clear or stored.
  *
- * These are plain lookups for now; the gate (issue 3) will add processing-log entries to the
- * resident lookup behind the same interface (the lookup of a resident by BSN is a processing).
- * Nothing is ever created here: an unknown identity is refused.
+ * Looking a resident up by BSN is a processing of the BSN and the name: it runs through the gate under
+ * the named system context 'signin' (register entry pa-signin) and is logged like any other access,
+ * in the same transaction. Nothing is ever created here: an unknown identity is refused.
  */
 import type { Actor, StaffRole } from '../core/policy/actor.ts';
 import { STAFF_ROLES } from '../core/policy/actor.ts';
 import { displayName } from '../core/domain/names.ts';
 import { storeInternals, type Store } from './store-internals.ts';
+import { GateSession, newTrace } from './gate/session.ts';
+import { logPurpose } from './gate/purposes.ts';
+
+const SIGNIN: Actor = { kind: 'system', context: 'signin' };
 
 /** The role that membership of an organisation of this kind gives (an external body gives none). */
 const BASE_ROLE: Record<string, StaffRole | undefined> = {
@@ -57,11 +61,21 @@ export function signInIdentity(store: Store): SignInIdentity {
     },
 
     async residentByBsn(bsn) {
-      const row = await db
-        .selectFrom('resident')
-        .select(['id', 'given_names', 'surname_prefix', 'surname', 'partner_surname_prefix', 'partner_surname', 'name_usage'])
-        .where('bsn_index', '=', keyring.bsnIndex(bsn))
-        .executeTakeFirst();
+      const session = new GateSession(storeInternals(store).gateEnv, { actor: SIGNIN, trace: newTrace(), now: new Date() });
+      const row = await session.run('signin.resident', 'read', async (work) => {
+        const r = await work.tx
+          .selectFrom('resident')
+          .select(['id', 'given_names', 'surname_prefix', 'surname', 'partner_surname_prefix', 'partner_surname', 'name_usage'])
+          .where('bsn_index', '=', keyring.bsnIndex(bsn))
+          .executeTakeFirst();
+        if (!r) return null;
+        const item = { type: 'resident' as const, id: r.id, householdId: '', residentId: r.id, collectedForLaw: null, source: 'brp', confidentiality: 'openbaar', secrecyOrigin: null, subActivityId: null, recordedByOrganisationId: null };
+        const ctx = { actor: SIGNIN, purpose: null, at: work.now, involvements: [], subActivities: new Map(), consents: [], involuntary: [] };
+        const decision = work.decide(ctx, { ...item, category: 'bsn' });
+        if (!decision.permit) return null;
+        work.processed(r.id, logPurpose(work.policy, SIGNIN, null), { type: 'resident', id: r.id }, ['bsn', 'identity'], decision);
+        return r;
+      });
       if (!row) return null;
       return {
         kind: 'resident',

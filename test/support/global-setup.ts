@@ -3,16 +3,17 @@
  * isolated database in about a second instead of paying initdb + migrations every time
  * (research/stack.md gotcha 12). PGlite: a dumped data dir; PostgreSQL: a TEMPLATE database.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import pg from 'pg';
 import { Kysely, PostgresDialect } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import { PGlite } from '@electric-sql/pglite';
 import { migrateToLatest } from '../../src/data/migrate.ts';
-import { TEMPLATE_DB, TEMPLATE_FILE, adminUrl, APP_ROLE } from './paths.ts';
+// This run's id, inherited by the test workers, which derive the template names from it (paths.ts).
+process.env.ZV_TEST_RUN ??= String(process.pid);
+const { TEMPLATE_DB, TEMPLATE_FILE, adminUrl, APP_ROLE } = await import('./paths.ts');
 
-export default async function setup(): Promise<void> {
+export default async function setup(): Promise<() => Promise<void>> {
   mkdirSync('.tmp', { recursive: true });
   if (process.env.DATABASE_URL) {
     const admin = new pg.Client({ connectionString: adminUrl() });
@@ -25,13 +26,21 @@ export default async function setup(): Promise<void> {
     const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url.toString(), max: 1 }) }) });
     await migrateToLatest(db, APP_ROLE);
     await db.destroy();
-    return;
+    return async () => {
+      const a = new pg.Client({ connectionString: adminUrl() });
+      await a.connect();
+      await a.query(`drop database if exists ${TEMPLATE_DB} with (force)`);
+      await a.end();
+    };
   }
   const pglite = new PGlite({});
   await pglite.waitReady;
   const db = new Kysely<unknown>({ dialect: new PGliteDialect(pglite) });
   await migrateToLatest(db, APP_ROLE);
   const dump = await pglite.dumpDataDir('none');
-  writeFileSync(join(TEMPLATE_FILE), Buffer.from(await dump.arrayBuffer()));
+  // Write then rename, so a reader never sees half a file.
+  writeFileSync(`${TEMPLATE_FILE}.part`, Buffer.from(await dump.arrayBuffer()));
+  renameSync(`${TEMPLATE_FILE}.part`, TEMPLATE_FILE);
   await db.destroy();
+  return async () => rmSync(TEMPLATE_FILE, { force: true });
 }

@@ -10,7 +10,7 @@ import type { Catalogue } from '../../core/policy/catalogue.ts';
 import type { Store } from '../store-internals.ts';
 import { storeInternals } from '../store-internals.ts';
 import { generateMunicipality, type GenerateOptions } from './generate.ts';
-import { insertBatch, prepareBatch, type OnBatch } from './load.ts';
+import { insertBatch, prepareBatch, type OnBatch, type OnBatchEnd } from './load.ts';
 import { modelFromCatalogue } from './model.ts';
 import { emptyBatch, TABLE_ORDER, type SeedTable } from './types.ts';
 
@@ -32,6 +32,8 @@ export interface SeedOptions extends Omit<GenerateOptions, 'model'> {
   onProgress?(done: number, total: number): void;
   /** Called inside every batch transaction after rows that concern residents (processing log). */
   onBatch?: OnBatch;
+  /** Called at the end of every batch transaction (after the last onBatch of the batch). */
+  onBatchEnd?: OnBatchEnd;
 }
 
 export interface SeedSummary {
@@ -85,7 +87,7 @@ export async function seedMunicipality(store: Store, opts: SeedOptions): Promise
     accResidents = 0;
     await inflight;
     if (failure) throw failure.error;
-    inflight = insertBatch(db, prepared, opts.onBatch).then(
+    inflight = insertBatch(db, prepared, opts.onBatch, opts.onBatchEnd).then(
       (loaded) => {
         for (const t of TABLE_ORDER) counts[t] += loaded[t];
         done += residents;

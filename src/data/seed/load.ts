@@ -19,6 +19,8 @@ export interface BatchInfo {
 }
 
 export type OnBatch = (tx: Transaction<DB>, info: BatchInfo) => Promise<void>;
+/** Called once at the end of every batch transaction, after the last table (the log hook flushes here). */
+export type OnBatchEnd = (tx: Transaction<DB>) => Promise<void>;
 
 /** Rows per INSERT statement; far below PostgreSQL's 65,535 bind parameters for every table here. */
 const ROWS_PER_STATEMENT = 1000;
@@ -100,7 +102,7 @@ export function prepareBatch(batch: SeedBatch, keyring: Keyring, withResidents: 
  * Insert one prepared batch in one transaction, parents before children; onBatch runs inside it
  * after each table with rows about residents. Returns the number of rows per table.
  */
-export async function insertBatch(db: Kysely<DB>, prepared: PreparedBatch, onBatch?: OnBatch): Promise<Record<SeedTable, number>> {
+export async function insertBatch(db: Kysely<DB>, prepared: PreparedBatch, onBatch?: OnBatch, onBatchEnd?: OnBatchEnd): Promise<Record<SeedTable, number>> {
   const counts = {} as Record<SeedTable, number>;
   await db.transaction().execute(async (tx) => {
     for (const table of TABLE_ORDER) {
@@ -114,6 +116,7 @@ export async function insertBatch(db: Kysely<DB>, prepared: PreparedBatch, onBat
       const residentIds = prepared.residents[table] ?? [];
       if (onBatch && residentIds.length > 0) await onBatch(tx, { table, residentIds });
     }
+    if (onBatchEnd) await onBatchEnd(tx);
   });
   return counts;
 }
