@@ -38,7 +38,7 @@ import { storeInternals, type Store } from '../../store-internals.ts';
 import { openStore } from '../../store.ts';
 
 /** How big the fictitious municipality is, and its seed (the same seed gives the same cases). */
-export const SANDBOX = { residents: 40, seed: 3715 } as const;
+export const SANDBOX = { residents: 150, seed: 3715 } as const;
 
 export type TrainingRole = 'director' | 'case_worker' | 'provider' | 'expert' | 'not_involved';
 
