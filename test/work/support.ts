@@ -54,7 +54,8 @@ export async function workWorld(): Promise<WorkWorld> {
      values ($1, $2, 'Convenant Begeleiding Test', $3, $4, 'wmo-5.2.1-recipients', '2026-01-01', null, 'active')`,
     [covenant, w.organisations.provider, ['identity', 'address', 'contact', 'daily_functioning', 'care_needs', 'involvement'], ['wmo-maatwerkvoorziening', 'wmo-onderzoek']],
   );
-  // Organisations need a kind the covenant check understands (the world has them already).
+  // The adult has parental authority over the child (a consent for the child is given by the parent).
+  await t.ownerSql(`insert into legal_representative (id, resident_id, representative_id, kind, valid_from) values ($1, $2, $3, 'parent_with_authority', '2014-09-09')`, [randomUUID(), w.residents.child, w.residents.adult]);
   return {
     t,
     w,

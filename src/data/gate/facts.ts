@@ -128,6 +128,8 @@ export async function loadHouseholdFacts(
         recipientOrganisationId: c.recipient_organisation_id,
         givenAt: new Date(c.given_at),
         withdrawnAt: c.withdrawn_at === null ? null : new Date(c.withdrawn_at),
+        // Pw art. 65 lid 2 sub b: only a consent given in writing is a written no-objection (migration 0004).
+        inWriting: c.in_writing,
       });
     }
     const invol = await tx.selectFrom('involuntary_processing').selectAll().where('help_request_id', 'in', hrIds).execute();

@@ -11,10 +11,8 @@ import type { SignalResult } from '../../../core/work/signals.ts';
 import type { BasisInput, CompatibilityInput, ConfidentialityInput, ItemInput, StepPlanKind } from '../../../core/work/step-plan.ts';
 import { registerHelpRequest, setHelpRequestStatus, triageHelpRequest, type IntakeInput } from './intake.ts';
 import {
-  adoptReuse,
   completeStepPlan,
   createStepPlan,
-  reuseProposals,
   saveBasis,
   saveCompatibility,
   saveConfidentiality,
@@ -25,6 +23,7 @@ import {
   stepPlansOf,
   withdrawStepPlan,
 } from './step-plans.ts';
+import { adoptReuse, reuseProposals } from './reuse.ts';
 import { conversationsOf, recordConversation, withdrawConsent, type ConversationReportInput } from './consents.ts';
 import {
   consult,

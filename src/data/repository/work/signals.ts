@@ -65,15 +65,18 @@ function categoriesOf(kind: 'own_observation' | 'payment_arrears', contact: { ph
 /** Match on postcode, house number and surname with a resident the municipality knows (GGM matching). */
 async function match(work: GateWork, contact: ContactDetails): Promise<string | null> {
   if (!contact.postcode || !contact.houseNumber) return null;
-  const surname = contact.name.trim().split(/\s+/).pop()?.toLowerCase() ?? '';
+  const parts = contact.name.trim().toLowerCase().split(/\s+/);
+  const surname = parts[parts.length - 1] ?? '';
   const rows = await work.tx
     .selectFrom('resident')
-    .select(['id', 'surname', 'partner_surname'])
+    .select(['id', 'given_names', 'surname', 'partner_surname'])
     .where('postcode', '=', contact.postcode.replace(/\s+/g, '').toUpperCase())
     .where('house_number', '=', contact.houseNumber)
     .limit(20)
     .execute();
-  const hits = rows.filter((r) => r.surname.toLowerCase().endsWith(surname) || (r.partner_surname ?? '').toLowerCase().endsWith(surname));
+  let hits = rows.filter((r) => r.surname.toLowerCase().endsWith(surname) || (r.partner_surname ?? '').toLowerCase().endsWith(surname));
+  // Several people of that name at the address: the first given name decides, or there is no match.
+  if (hits.length > 1 && parts.length > 1) hits = hits.filter((r) => r.given_names.toLowerCase().split(/\s+/)[0] === parts[0]);
   return hits.length === 1 ? hits[0]!.id : null;
 }
 
