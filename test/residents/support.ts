@@ -20,7 +20,7 @@ export interface ResidentsWorld {
   w: World;
   residents: Record<Resident, string>;
   staff: Record<Staff, string>;
-  call(who: Who, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown): Promise<{ status: number; body: any; headers: Record<string, unknown>; raw: string }>;
+  call(who: Who, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown): Promise<{ status: number; body: any; headers: Record<string, unknown>; raw: string; bytes: Buffer }>;
   repo(who: Who): Repository;
   count(table: string, where?: string, params?: unknown[]): Promise<number>;
   sql(text: string, params?: unknown[]): Promise<Array<Record<string, unknown>>>;
@@ -100,7 +100,7 @@ export async function residentsWorld(env: Record<string, string> = {}): Promise<
       } catch {
         body = res.body;
       }
-      return { status: res.statusCode, body, headers: res.headers, raw: res.body };
+      return { status: res.statusCode, body, headers: res.headers, raw: res.body, bytes: res.rawPayload };
     },
     repo(who) {
       return t.store.repository({ actor: actors[who] as Actor, trace: newTrace(), now: new Date() });

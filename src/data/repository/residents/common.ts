@@ -71,7 +71,7 @@ export interface SubjectScope {
   homeHouseholdId: string;
   /** The gate context for one of the subject's households. */
   context(householdId: string): GateContext;
-  /** Decide an item under the subject's scope (its household's facts). */
+  /** Decide an item under the subject's scope (its household's facts); the action defaults to 'read'. */
   decide(item: GateItem, action?: Parameters<GateWork['decide']>[2]): Decision;
 }
 
@@ -165,7 +165,8 @@ export async function subjectScope(work: GateWork, subjectId: string | null, den
     restrictions,
     homeHouseholdId,
     context,
-    decide: (item, action) => work.decide(context(item.householdId || homeHouseholdId), item, action),
+    // Reads unless told otherwise: a view built inside a write run is still a read of what it shows.
+    decide: (item, action = 'read') => work.decide(context(item.householdId || homeHouseholdId), item, action),
   };
   if (!isSelf) {
     // The gate decides whether this resident may act for the subject: the subject's identity is the probe.

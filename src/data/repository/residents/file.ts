@@ -31,7 +31,7 @@ export async function representedPeople(work: GateWork): Promise<RepresentedPers
   const out: RepresentedPerson[] = [];
   for (const r of reps) {
     const ctx = { actor, purpose: null, at: work.now, involvements: [], subActivities: new Map(), consents: [], involuntary: [], representation: reps };
-    const decision = work.decide(ctx, { ...residentItem({ id: r.residentId, confidentiality: 'openbaar' }, '', 'identity') });
+    const decision = work.decide(ctx, residentItem({ id: r.residentId, confidentiality: 'openbaar' }, '', 'identity'), 'read');
     if (!decision.permit) continue;
     work.processed(r.residentId, portalPurpose(work), { type: 'resident', id: r.residentId }, ['identity'], decision);
     const age = ageOn(r.birthDate, today(work));
