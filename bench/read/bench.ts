@@ -21,7 +21,7 @@ const SECONDS = Number(process.env.BENCH_READ_SECONDS ?? 8);
 const CONNECTIONS = Number(process.env.BENCH_READ_CONNECTIONS ?? 10);
 
 /** The bare read: the same queries as the household view, without gate, projection or log. */
-async function bareHousehold(store: Store, householdId: string, now: Date) {
+export async function bareHousehold(store: Store, householdId: string, now: Date) {
   const { database, keyring } = storeInternals(store);
   const db = database.db;
   const day = now.toISOString().slice(0, 10);

@@ -1,0 +1,298 @@
+/**
+ * Page-level HTTP load against the real server in its own process (`node bin/zorgvuldig.js start`), so
+ * that the load generator (autocannon, in the benchmark's process) and the app do not share an event
+ * loop. Routes are discovered from the server's own /openapi.json: every GET route that needs a session
+ * and answers 200 for the personas' own objects is measured, so routes added later are measured too.
+ * CPU time of the server, its PostgreSQL backends and the load generator is sampled per run, and the
+ * server can run under --cpu-prof for a profile of where its time goes.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import type { BenchPersona, ProObjects } from './world.ts';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+export interface Server {
+  child: ChildProcess;
+  url: string;
+  output(): string;
+  stop(): Promise<void>;
+}
+
+export async function startServer(env: Record<string, string>, opts: { profileDir?: string } = {}): Promise<Server> {
+  const port = await freePort();
+  const args = [...(opts.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.profileDir}`] : []), 'bin/zorgvuldig.js', 'start'];
+  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env, PORT: String(port), DEV_IDP_PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout!.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-20_000)));
+  child.stderr!.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-20_000)));
+  const deadline = Date.now() + 120_000;
+  while (!out.includes('Zorgvuldig is running')) {
+    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}): ${out.slice(-800)}`);
+    if (Date.now() > deadline) throw new Error(`server did not start: ${out.slice(-800)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    child,
+    url: `http://127.0.0.1:${port}`,
+    output: () => out,
+    stop: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise<void>((r) => child.once('exit', () => r()));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Routes
+// ---------------------------------------------------------------------------------------------
+
+export interface RouteLoad {
+  name: string;
+  path: string;
+  kind: 'professional' | 'resident';
+  /** Request paths with the cookie of the persona they belong to. */
+  requests: Array<{ path: string; cookie: string }>;
+}
+
+const NAMES: Record<string, string> = {
+  '/api/werkplek/households': 'caseload',
+  '/api/households/{id}': 'household',
+  '/api/help-requests/{id}': 'help request',
+  '/api/search': 'search',
+  '/api/mijn/overview': 'resident portal overview',
+};
+
+function kindOf(path: string, param: string): keyof ProObjects {
+  const before = path.split(`{${param}}`)[0]!.split('/').filter(Boolean).pop() ?? '';
+  const table: Array<[RegExp, keyof ProObjects]> = [
+    [/household/i, 'household'],
+    [/help-request|helpRequest/i, 'helpRequest'],
+    [/data-item|item/i, 'dataItem'],
+    [/professional/i, 'professional'],
+    [/resident|member/i, 'resident'],
+    [/sub-activit|subActivit/i, 'subActivity'],
+    [/plan/i, 'plan'],
+  ];
+  for (const [re, kind] of table) if (re.test(before) || re.test(param)) return kind;
+  return 'household';
+}
+
+type Op = { parameters?: Array<{ name: string; in: string; required?: boolean; schema?: { format?: string; enum?: string[] } }>; responses?: Record<string, unknown> };
+
+/** Request paths of one persona for one route (its own objects), or [] when the route needs what it lacks. */
+function pathsFor(path: string, op: Op, p: BenchPersona): string[] {
+  const params = op.parameters ?? [];
+  const query: string[] = [];
+  for (const q of params.filter((x) => x.in === 'query')) {
+    if (q.name === 'q' && p.surname) query.push(`q=${encodeURIComponent(p.surname.slice(0, 6))}`);
+    else if (q.required) {
+      if (q.schema?.enum?.length) query.push(`${q.name}=${encodeURIComponent(q.schema.enum[0]!)}`);
+      else return [];
+    }
+  }
+  if (path === '/api/search' && query.length === 0) return [];
+  const qs = query.length ? `?${query.join('&')}` : '';
+  const pathParams = params.filter((x) => x.in === 'path');
+  if (pathParams.length === 0) return [`${path}${qs}`];
+  const first = pathParams[0]!;
+  const ids = p.objects[kindOf(path, first.name)] ?? [];
+  return ids.slice(0, 8).map((id) => `${path.replace(/\{([^}]+)\}/g, (_, n: string) => (n === first.name ? id : (p.objects[kindOf(path, n)]?.[0] ?? id)))}${qs}`);
+}
+
+/** Discover the measurable page-level routes: GET, needs a session, answers 200 for most sampled requests. */
+export async function discoverRoutes(url: string, personas: BenchPersona[], opts: { skip?: RegExp } = {}): Promise<{ routes: RouteLoad[]; skipped: Array<{ path: string; reason: string }> }> {
+  const doc = (await (await fetch(`${url}/openapi.json`)).json()) as { paths: Record<string, Record<string, Op>> };
+  const routes: RouteLoad[] = [];
+  const skipped: Array<{ path: string; reason: string }> = [];
+  for (const [path, item] of Object.entries(doc.paths).sort(([a], [b]) => a.localeCompare(b))) {
+    const op = item.get;
+    if (!op || !op.responses?.['401']) continue;
+    if (opts.skip?.test(path)) {
+      skipped.push({ path, reason: 'excluded (SCALE_SKIP_ROUTES)' });
+      continue;
+    }
+    let chosen: RouteLoad | null = null;
+    for (const kind of ['professional', 'resident'] as const) {
+      const requests = personas.filter((p) => p.kind === kind).flatMap((p) => pathsFor(path, op, p).map((x) => ({ path: x, cookie: p.cookie })));
+      if (requests.length === 0) continue;
+      const sample = requests.filter((_, i) => i % Math.max(1, Math.floor(requests.length / 12)) === 0).slice(0, 12);
+      const ok = (await Promise.all(sample.map(async (r) => (await fetch(`${url}${r.path}`, { headers: { cookie: r.cookie } })).status))).filter((s) => s === 200).length;
+      if (ok / sample.length >= 0.75) {
+        chosen = { name: NAMES[path] ?? path, path, kind, requests };
+        break;
+      }
+    }
+    if (chosen) routes.push(chosen);
+    else skipped.push({ path, reason: 'no persona of the seeded municipality gets 200 from it without further input' });
+  }
+  return { routes, skipped };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Load and CPU
+// ---------------------------------------------------------------------------------------------
+
+export interface LoadFigures {
+  connections: number;
+  seconds: number;
+  requestsPerSecond: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+  requests: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  statuses: Record<string, number>;
+  /** Share of one core used during the run (1.0 = one core fully busy). */
+  cpu: { server: number; postgres: number; loadGenerator: number };
+  loadAverage: number;
+}
+
+function ticks(pid: number): number {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return Number(f[11]) + Number(f[12]);
+  } catch {
+    return 0;
+  }
+}
+
+export interface CpuProbe {
+  serverPid: number;
+  /** PostgreSQL backend pids serving the app (refreshed per run). */
+  backendPids: () => Promise<number[]>;
+}
+
+export async function load(url: string, requests: Array<{ path: string; cookie: string }>, connections: number, seconds: number, probe?: CpuProbe): Promise<LoadFigures> {
+  let i = 0;
+  const statuses: Record<string, number> = {};
+  const backends = probe ? await probe.backendPids() : [];
+  const before = { server: probe ? ticks(probe.serverPid) : 0, pg: backends.reduce((n, p) => n + ticks(p), 0), self: process.cpuUsage() };
+  const la = loadavg()[0]!;
+  const t0 = performance.now();
+  const result = (await autocannon({
+    url,
+    connections,
+    duration: seconds,
+    timeout: 30,
+    requests: [
+      {
+        method: 'GET',
+        setupRequest: (req: Record<string, unknown>) => {
+          const r = requests[i++ % requests.length]!;
+          return { ...req, path: r.path, headers: { ...(req.headers as Record<string, string>), cookie: r.cookie } };
+        },
+        onResponse: (status: number) => {
+          statuses[status] = (statuses[status] ?? 0) + 1;
+        },
+      },
+    ],
+  })) as unknown as { requests: { average: number; total: number }; latency: { p50: number; p90: number; p99: number; max: number }; non2xx: number; errors: number; timeouts: number };
+  const wall = (performance.now() - t0) / 1000;
+  const self = process.cpuUsage(before.self);
+  const share = (t: number) => Math.round((t / 100 / wall) * 100) / 100;
+  return {
+    connections,
+    seconds,
+    requestsPerSecond: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p90: result.latency.p90,
+    p99: result.latency.p99,
+    max: result.latency.max,
+    requests: result.requests.total,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    statuses,
+    cpu: {
+      server: probe ? share(ticks(probe.serverPid) - before.server) : 0,
+      postgres: probe ? share(backends.reduce((n, p) => n + ticks(p), 0) - before.pg) : 0,
+      loadGenerator: Math.round(((self.user + self.system) / 1e6 / wall) * 100) / 100,
+    },
+    loadAverage: Math.round(la * 10) / 10,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Profile
+// ---------------------------------------------------------------------------------------------
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  hitCount?: number;
+}
+
+/** Self time of the server's CPU profile, grouped by where the code lives and by function. */
+export function summariseProfile(dir: string): { samples: number; byArea: Array<{ area: string; share: number }>; topFunctions: Array<{ fn: string; share: number }> } | null {
+  const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
+  if (!file) return null;
+  const prof = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { nodes: ProfileNode[]; samples: number[] };
+  const byId = new Map(prof.nodes.map((n) => [n.id, n]));
+  const counts = new Map<number, number>();
+  for (const s of prof.samples) counts.set(s, (counts.get(s) ?? 0) + 1);
+  const total = prof.samples.length;
+  const area = (n: ProfileNode): string => {
+    const u = n.callFrame.url;
+    const f = n.callFrame.functionName;
+    if (f === '(idle)') return 'idle (waiting for I/O)';
+    if (f === '(garbage collector)') return 'garbage collection';
+    if (f === '(program)') return 'V8/native (program)';
+    const m = /node_modules\/((@[^/]+\/)?[^/]+)/.exec(u);
+    if (m) {
+      const pkg = m[1]!;
+      if (/^(pg|pg-protocol|pg-pool|pg-types|pgpass|postgres-)/.test(pkg)) return 'pg driver';
+      if (/^kysely/.test(pkg)) return 'kysely';
+      if (/fastify|find-my-way|light-my-request|avvio|fast-json-stringify|ajv|secure-json-parse|pino|@fastify/.test(pkg)) return 'fastify (routing, validation, serialisation, logging)';
+      if (/autocannon/.test(pkg)) return 'autocannon';
+      return `npm: ${pkg}`;
+    }
+    if (u.includes('/src/core/policy/')) return 'gate: decide (src/core/policy)';
+    if (u.includes('/src/core/log/') || u.includes('/src/core/crypto/')) return 'log chain + crypto (src/core/log, crypto)';
+    if (u.includes('/src/data/gate/')) return 'gate: session, facts (src/data/gate)';
+    if (u.includes('/src/data/repository/')) return 'repositories (src/data/repository)';
+    if (u.includes('/src/data/')) return 'data layer other (src/data)';
+    if (u.includes('/src/server/')) return 'server modules (src/server)';
+    if (u.startsWith('node:') || u === '') return 'Node.js core (net, http, crypto, streams, JSON)';
+    return 'other';
+  };
+  const areas = new Map<string, number>();
+  const fns = new Map<string, number>();
+  for (const [id, c] of counts) {
+    const n = byId.get(id)!;
+    const a = area(n);
+    areas.set(a, (areas.get(a) ?? 0) + c);
+    const key = `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.replace(/^.*\/(node_modules|src)\//, '$1/')}:${n.callFrame.lineNumber + 1}`;
+    fns.set(key, (fns.get(key) ?? 0) + c);
+  }
+  const pct = (c: number) => Math.round((c / total) * 1000) / 10;
+  return {
+    samples: total,
+    byArea: [...areas.entries()].sort((a, b) => b[1] - a[1]).map(([a, c]) => ({ area: a, share: pct(c) })),
+    topFunctions: [...fns.entries()]
+      .filter(([k]) => !k.startsWith('(idle)'))
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 15)
+      .map(([fn, c]) => ({ fn, share: pct(c) })),
+  };
+}

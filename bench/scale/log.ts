@@ -1,0 +1,290 @@
+/**
+ * The processing log at scale, through the real writer (appendEntries: HMAC chains, one transaction per
+ * batch, chains taken with FOR UPDATE SKIP LOCKED), so that the result verifies like any log:
+ *
+ *   - fillLog: bulk generation up to N entries — what two years of a city's work leave behind: most
+ *     entries are professionals reading the households they work for, some are residents reading their
+ *     own file, some are system work; spread over the last 24 months;
+ *   - appendRate: durable append throughput with W concurrent writers and B entries per transaction;
+ *   - whoViewed: the residents' "who viewed my data" query (the one in
+ *     src/data/repository/residents/access-log.ts: count + newest page with its joins, last 12 months).
+ */
+import { randomBytes } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
+import type { Keyring } from '../../src/core/crypto/keyring.ts';
+import { STATUS_OK, SUBJECT_ID_TYPE, type LogEntry } from '../../src/core/log/entry.ts';
+import type { DB } from '../../src/data/schema.ts';
+import { appendEntries } from '../../src/data/log/writer.ts';
+import { shuffle } from './world.ts';
+
+export interface LogWorld {
+  /** Residents of households with a case, with a professional involved there and the help request. */
+  cases: Array<{ resident: string; household: string; helpRequest: string | null; professional: string; organisation: string }>;
+  residents: string[];
+  activities: { work: string; portal: string; system: string };
+}
+
+export async function logWorld(db: Kysely<DB>, activityId: (code: string) => string): Promise<LogWorld> {
+  const cases = (
+    await sql<{ resident: string; household: string; help_request: string | null; professional: string; organisation: string }>`
+      select distinct on (m.resident_id) m.resident_id as resident, i.household_id as household, i.help_request_id as help_request, i.professional_id as professional, p.organisation_id as organisation
+      from involvement i join household_member m on m.household_id = i.household_id join professional p on p.id = i.professional_id`.execute(db)
+  ).rows.map((r) => ({ resident: r.resident, household: r.household, helpRequest: r.help_request, professional: r.professional, organisation: r.organisation }));
+  const residents = (await sql<{ id: string }>`select id from resident`.execute(db)).rows.map((r) => r.id);
+  const pick = (...codes: string[]) => {
+    for (const c of codes) {
+      try {
+        return activityId(c);
+      } catch {
+        /* try the next */
+      }
+    }
+    throw new Error(`no processing activity among ${codes.join(', ')}`);
+  };
+  return { cases, residents, activities: { work: pick('pa-wmo-onderzoek'), portal: pick('pa-portal', 'pa-wmo-onderzoek'), system: pick('pa-system', 'pa-portal', 'pa-wmo-onderzoek') } };
+}
+
+const DAY = 86_400_000;
+
+/** Unique hex ids without a random-number call per entry (a per-run random prefix and a counter). */
+const RUN = randomBytes(8).toString('hex');
+let counter = 0;
+function hexId(chars: 16 | 32): string {
+  const c = (counter++).toString(16).padStart(16, '0');
+  return chars === 16 ? c : `${RUN}${c}`;
+}
+
+/** A resident's pseudonym is a keyed HMAC of the id: the same for every entry about them, so computed once. */
+const pseudonyms = new Map<string, string>();
+function pseudonymOf(keyring: Keyring, resident: string): string {
+  let p = pseudonyms.get(resident);
+  if (p === undefined) {
+    p = keyring.pseudonym(resident);
+    pseudonyms.set(resident, p);
+  }
+  return p;
+}
+const RULES = ['gate-actor-known', 'purpose-specified', 'purpose-household', 'involvement-required', 'role-profile', 'confidentiality-max'];
+
+/** One synthetic but well-formed entry: `i` picks who, about whom and when (deterministic mix). */
+export function makeEntry(world: LogWorld, keyring: Keyring, i: number, now: number, spanDays = 730): LogEntry {
+  const r = (Math.imul(i ^ 0x9e3779b9, 2654435761) >>> 0) / 4294967296;
+  const when = new Date(now - Math.floor(r * spanDays * DAY) - (i % 1000));
+  const base = {
+    traceId: hexId(32),
+    spanId: hexId(16),
+    parentSpanId: hexId(16),
+    startTime: when,
+    endTime: new Date(when.getTime() + 4 + (i % 20)),
+    statusCode: STATUS_OK,
+    dataSubjectIdType: SUBJECT_ID_TYPE,
+    decision: 'permit' as const,
+    ruleVersion: '2026.1',
+  };
+  const kind = i % 20;
+  if (kind < 17 && world.cases.length > 0) {
+    const c = world.cases[(i * 7919) % world.cases.length]!;
+    return {
+      ...base,
+      name: kind < 12 ? 'household.read' : kind < 15 ? 'help_request.read' : 'caseload.list',
+      processingActivityId: world.activities.work,
+      dataSubjectId: pseudonymOf(keyring, c.resident),
+      actorKind: 'professional',
+      actorId: c.professional,
+      actorRole: 'professional',
+      organisationId: c.organisation,
+      purposeHelpRequestId: c.helpRequest,
+      purposeCode: 'help_request',
+      action: kind < 15 ? 'read' : 'list',
+      objectType: kind < 12 ? 'household' : 'help_request',
+      objectId: kind < 12 ? c.household : c.helpRequest,
+      categories: ['address', 'contact', 'identity'],
+      ruleIds: RULES,
+    };
+  }
+  const resident = world.residents[(i * 104729) % world.residents.length]!;
+  const portal = kind < 19;
+  return {
+    ...base,
+    name: portal ? 'portal.overview' : 'system.retention',
+    processingActivityId: portal ? world.activities.portal : world.activities.system,
+    dataSubjectId: pseudonymOf(keyring, resident),
+    actorKind: portal ? 'resident' : 'system',
+    actorId: portal ? resident : null,
+    actorRole: portal ? 'resident' : 'system:retention',
+    organisationId: null,
+    purposeHelpRequestId: null,
+    purposeCode: portal ? 'portal' : 'retention',
+    action: 'read',
+    objectType: 'resident',
+    objectId: resident,
+    categories: ['identity'],
+    ruleIds: RULES.slice(0, 2),
+  };
+}
+
+/** Append entries until the log holds `target`; returns what was added and how long it took. */
+export async function fillLog(
+  db: Kysely<DB>,
+  keyring: Keyring,
+  chains: number,
+  world: LogWorld,
+  target: number,
+  opts: { writers?: number; batch?: number; onProgress?: (done: number, total: number) => void; owner?: Kysely<DB> } = {},
+): Promise<{ added: number; seconds: number; perSecond: number; writerSeconds: number; indexesRebuilt: string[]; indexSeconds: number }> {
+  const have = Number((await sql<{ n: number }>`select count(*)::int8 as n from processing_log`.execute(db)).rows[0]!.n);
+  const todo = Math.max(0, target - have);
+  const batch = opts.batch ?? 2000;
+  // Bulk loading: the secondary indexes of the log tables are dropped during the fill and rebuilt from
+  // their own definitions afterwards (primary keys and the unique chain/seq stay, so the writer's
+  // guarantees hold throughout). What is timed is therefore the writer plus the index builds.
+  const owner = opts.owner ?? db;
+  const secondary = todo >= Number(process.env.SCALE_BULK_INDEXES_FROM ?? 1_000_000) ? await secondaryIndexes(owner) : [];
+  for (const ix of secondary) await sql`drop index ${sql.id(ix.name)}`.execute(owner);
+  const now = Date.now();
+  let next = 0;
+  let done = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: opts.writers ?? 4 }, async () => {
+      while (next < todo) {
+        const from = next;
+        const size = Math.min(batch, todo - from);
+        next += size;
+        const entries = Array.from({ length: size }, (_, k) => makeEntry(world, keyring, have + from + k, now));
+        await db.transaction().execute((tx) => appendEntries(tx, keyring.logKey, chains, entries));
+        done += size;
+        opts.onProgress?.(done, todo);
+      }
+    }),
+  );
+  const writerSeconds = (performance.now() - t0) / 1000;
+  for (const ix of secondary) await sql.raw(ix.definition).execute(owner);
+  const seconds = (performance.now() - t0) / 1000;
+  return {
+    added: todo,
+    seconds: Math.round(seconds * 10) / 10,
+    perSecond: seconds > 0 ? Math.round(todo / seconds) : 0,
+    writerSeconds: Math.round(writerSeconds * 10) / 10,
+    indexesRebuilt: secondary.map((i) => i.name),
+    indexSeconds: Math.round((seconds - writerSeconds) * 10) / 10,
+  };
+}
+
+/** Non-unique indexes of the log tables, with the statement that creates each. */
+async function secondaryIndexes(db: Kysely<DB>): Promise<Array<{ name: string; definition: string }>> {
+  const rows = await sql<{ indexname: string; indexdef: string }>`
+    select i.indexname, i.indexdef from pg_indexes i join pg_class c on c.relname = i.indexname join pg_index x on x.indexrelid = c.oid
+    where i.schemaname = 'public' and i.tablename in ('processing_log', 'access_record') and not x.indisunique and not x.indisprimary`.execute(db);
+  return rows.rows.map((r) => ({ name: r.indexname, definition: r.indexdef }));
+}
+
+/** Durable appends (synchronous_commit as the server has it) by `writers` concurrent transactions of `perTx` entries. */
+export async function appendRate(
+  db: Kysely<DB>,
+  keyring: Keyring,
+  chains: number,
+  world: LogWorld,
+  writers: number,
+  perTx: number,
+  seconds: number,
+): Promise<{ writers: number; entriesPerTransaction: number; transactions: number; entries: number; entriesPerSecond: number; transactionsPerSecond: number; p50Ms: number; p99Ms: number }> {
+  const until = performance.now() + seconds * 1000;
+  const now = Date.now();
+  let i = 50_000_000 + Math.floor(Math.random() * 1e6);
+  let transactions = 0;
+  const latencies: number[] = [];
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: writers }, async () => {
+      while (performance.now() < until) {
+        const entries = Array.from({ length: perTx }, () => makeEntry(world, keyring, i++, now, 1));
+        const s = performance.now();
+        await db.transaction().execute((tx) => appendEntries(tx, keyring.logKey, chains, entries));
+        latencies.push(performance.now() - s);
+        transactions++;
+      }
+    }),
+  );
+  const elapsed = (performance.now() - t0) / 1000;
+  latencies.sort((a, b) => a - b);
+  const q = (p: number) => Math.round((latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0) * 10) / 10;
+  return {
+    writers,
+    entriesPerTransaction: perTx,
+    transactions,
+    entries: transactions * perTx,
+    entriesPerSecond: Math.round((transactions * perTx) / elapsed),
+    transactionsPerSecond: Math.round(transactions / elapsed),
+    p50Ms: q(0.5),
+    p99Ms: q(0.99),
+  };
+}
+
+/** The "who viewed my data" query of the residents' portal, for one pseudonym: count + newest page. */
+export async function whoViewed(db: Kysely<DB>, pseudonym: string, start: Date, end: Date, pageSize = 50): Promise<number> {
+  const base = db
+    .selectFrom('processing_log')
+    .innerJoin('access_record', 'access_record.log_id', 'processing_log.id')
+    .where('processing_log.data_subject_id', '=', pseudonym)
+    .where('processing_log.start_time', '>=', start)
+    .where('processing_log.start_time', '<', end)
+    .where('access_record.decision', '=', 'permit');
+  await base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirst();
+  const rows = await base
+    .leftJoin('professional', (j) => j.onRef('professional.id', '=', 'access_record.actor_id').on('access_record.actor_kind', '=', 'professional'))
+    .leftJoin('organisation', 'organisation.id', 'access_record.organisation_id')
+    .leftJoin('processing_activity', 'processing_activity.id', 'processing_log.processing_activity_id')
+    .leftJoin('help_request', 'help_request.id', 'access_record.purpose_help_request_id')
+    .select([
+      'processing_log.id',
+      'processing_log.start_time',
+      'access_record.actor_kind',
+      'access_record.categories',
+      'professional.display_name',
+      'organisation.name as organisation_name',
+      'processing_activity.name as activity_name',
+      'help_request.reference as hr_reference',
+    ])
+    .orderBy('processing_log.start_time', 'desc')
+    .orderBy('processing_log.id', 'desc')
+    .limit(pageSize)
+    .execute();
+  return rows.length;
+}
+
+export interface LatencyFigures {
+  queries: number;
+  concurrency: number;
+  perSecond: number;
+  p50Ms: number;
+  p90Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  meanRows: number;
+}
+
+/** Latency of whoViewed over many residents, `concurrency` at a time. */
+export async function whoViewedLatency(db: Kysely<DB>, keyring: Keyring, residents: string[], concurrency: number): Promise<LatencyFigures> {
+  const end = new Date(Date.now() + DAY);
+  const start = new Date(end.getTime() - 366 * DAY);
+  const list = shuffle(residents, concurrency + 3);
+  const lat: number[] = [];
+  let rows = 0;
+  let next = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < list.length) {
+        const r = list[next++]!;
+        const s = performance.now();
+        rows += await whoViewed(db, keyring.pseudonym(r), start, end);
+        lat.push(performance.now() - s);
+      }
+    }),
+  );
+  const elapsed = (performance.now() - t0) / 1000;
+  lat.sort((a, b) => a - b);
+  const q = (p: number) => Math.round((lat[Math.min(lat.length - 1, Math.floor(p * lat.length))] ?? 0) * 10) / 10;
+  return { queries: lat.length, concurrency, perSecond: Math.round(lat.length / elapsed), p50Ms: q(0.5), p90Ms: q(0.9), p99Ms: q(0.99), maxMs: q(1), meanRows: Math.round((rows / Math.max(1, lat.length)) * 10) / 10 };
+}
