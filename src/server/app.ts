@@ -12,6 +12,7 @@ import { systemRoutes } from './modules/system/system.routes.ts';
 import { workspaceRoutes } from './modules/workspace/workspace.routes.ts';
 import { portalRoutes } from './modules/portal/portal.routes.ts';
 import { oversightRoutes } from './modules/oversight/oversight.routes.ts';
+import { consoleRoutes } from './modules/console/index.ts';
 import { residentsRoutes } from './modules/residents/residents.routes.ts';
 import { workRoutes } from './modules/work/work.routes.ts';
 import { registerAuth } from './auth/index.ts';
@@ -64,6 +65,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(workspaceRoutes, { deps });
   await app.register(portalRoutes, { deps });
   await app.register(oversightRoutes, { deps });
+  await app.register(consoleRoutes, { deps });
   await app.register(residentsRoutes, { deps });
   await app.register(workRoutes, { deps });
   await signIn.registerRoutes();

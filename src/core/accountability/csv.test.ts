@@ -20,7 +20,7 @@ describe('CSV export', () => {
 describe('the register export', () => {
   const v = (version: number, state: 'in_force' | 'superseded') => ({
     id: `id-${version}`, code: 'pa-x', version, name: 'X', purpose: 'p', legalBasis: 'AVG 6(1)(e)', categories: ['identity'], dataSubjects: ['client'],
-    recipients: [], retention: 'P5Y', measures: 'm', validFrom: '2026-01-01T00:00:00.000Z', state,
+    recipients: [], retention: 'P5Y', measures: 'm', validFrom: '2026-01-01T00:00:00.000Z', createdAt: '2026-01-01T00:00:00.000Z', state,
   });
   it('names the version in force and every version by its own identifier', () => {
     const e = registerExport([{ code: 'pa-x', versions: [v(2, 'in_force'), v(1, 'superseded')] }], { controller: 'Gemeente Oosterveld', generatedAt: new Date('2026-05-01T00:00:00Z'), catalogueVersion: '2026.2' });

@@ -15,12 +15,13 @@ export interface RegisterVersionInput {
   name: string;
   purpose: string;
   legalBasis: string;
-  categories: readonly string[];
-  dataSubjects: readonly string[];
-  recipients: readonly string[];
+  categories: string[];
+  dataSubjects: string[];
+  recipients: string[];
   retention: string;
   measures: string;
   validFrom: string;
+  createdAt: string;
   state: 'in_force' | 'scheduled' | 'superseded';
 }
 

@@ -36,6 +36,8 @@ export interface RegisterActivityView {
 
 export interface RegisterView {
   catalogueVersion: string;
+  /** The controller (the municipality), for the export. */
+  controller: string;
   activities: RegisterActivityView[];
 }
 
@@ -55,7 +57,7 @@ type Row = {
   created_at: Date | string;
 };
 
-export function registerViewOf(rows: Row[], counts: Map<string, number>, now: Date, catalogueVersion: string): RegisterView {
+export function registerViewOf(rows: Row[], counts: Map<string, number>, now: Date, catalogueVersion: string, controller: string): RegisterView {
   const byCode = new Map<string, Row[]>();
   for (const r of rows) byCode.set(r.code, [...(byCode.get(r.code) ?? []), r]);
   const activities: RegisterActivityView[] = [];
@@ -85,7 +87,7 @@ export function registerViewOf(rows: Row[], counts: Map<string, number>, now: Da
       logEntries: Object.fromEntries(list.map((r) => [String(r.version), counts.get(r.id) ?? 0])),
     });
   }
-  return { catalogueVersion, activities };
+  return { catalogueVersion, controller, activities };
 }
 
 export async function readRegister(session: GateSession, purpose: 'read' | 'export' = 'read'): Promise<RegisterView> {
@@ -99,6 +101,7 @@ export async function readRegister(session: GateSession, purpose: 'read' | 'expo
       .execute();
     // Reading and exporting are logged in the processing log; the audit trail is for changes.
     logAction(work, { type: purpose === 'export' ? 'processing_register_export' : 'processing_register', id: null }, decision);
-    return registerViewOf(rows, new Map(counts.map((c) => [c.processing_activity_id, Number(c.n)])), work.now, work.policy.version);
+    const org = await work.tx.selectFrom('organisation').select('name').where('kind', '=', 'municipality').orderBy('created_at').limit(1).executeTakeFirst();
+    return registerViewOf(rows, new Map(counts.map((c) => [c.processing_activity_id, Number(c.n)])), work.now, work.policy.version, org?.name ?? 'Gemeente');
   });
 }

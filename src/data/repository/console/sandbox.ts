@@ -84,6 +84,8 @@ export interface TrainingOutcome {
 
 export interface TrainingSandbox {
   store: Store;
+  /** The rules catalogue in force in the sandbox (the shipped one). */
+  policy(): CompiledPolicy;
   cases(): Promise<TrainingCase[]>;
   decide(choice: TrainingChoice): Promise<TrainingOutcome>;
   close(): Promise<void>;
@@ -123,6 +125,7 @@ async function openSandbox(config: Config): Promise<TrainingSandbox> {
   }
   return {
     store,
+    policy: () => storeInternals(store).policy.policy(),
     cases: () => cases(store),
     decide: (choice) => decideChoice(store, choice),
     close: async () => {
