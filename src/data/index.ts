@@ -8,7 +8,7 @@ export { newTrace, type GateRequest, type TraceContext } from './gate/session.ts
 export type { Repository } from './repository/index.ts';
 export type * from './repository/views.ts';
 export type * from './repository/residents/views.ts';
-export type { ResidentsRepository, AccessLogQuery, ComplaintAction, ComplaintQueueFilter, NewComplaint, NewRestriction, RestrictionReview, NewRightsRequest, RightsQueueFilter, RightsRequestAction, RightsNoticeView, FullExport, Letter } from './repository/residents/index.ts';
+export type { ResidentsRepository, AccessLogQuery, ComplaintAction, ComplaintQueueFilter, NewComplaint, NewRestriction, RestrictionReview, NewRightsRequest, RightsQueueFilter, RightsRequestAction, RightsNoticeView, FullExport, Letter, PortalSignalView, PortalMatchView } from './repository/residents/index.ts';
 export type * from './repository/work/views.ts';
 export type { WorkRepository } from './repository/work/index.ts';
 export { openSessions, csrfTokenFor, csrfTokenMatches, type Sessions, type SessionRecord, type SessionLookup, type SessionActor, type NewSession, type SigninTransaction, type SignInKind, type Language } from './sessions.ts';

@@ -11,12 +11,14 @@ import { myConsents, withdrawConsent } from './consents.ts';
 import { fullExport } from './export.ts';
 import { myFile } from './file.ts';
 import { markRightsShown, rightsNotice } from './notice.ts';
+import { mySignals } from './signals.ts';
 import { createRestriction, restrictionsForProfessional, reviewRestriction, type NewRestriction, type RestrictionReview } from './restrictions.ts';
 import { fileRightsRequest, handleRightsRequest, myRightsRequest, myRightsRequests, rightsQueue, rightsRequestForHandler, type NewRightsRequest, type RightsQueueFilter, type RightsRequestAction } from './rights-requests.ts';
 
 export type { AccessLogQuery, ComplaintAction, ComplaintQueueFilter, NewComplaint, NewRestriction, RestrictionReview, NewRightsRequest, RightsQueueFilter, RightsRequestAction };
 export type { RightsNoticeView } from './notice.ts';
 export type { FullExport } from './export.ts';
+export type { PortalSignalView, PortalMatchView } from './signals.ts';
 export type { Letter } from '../../../core/residents/letters.ts';
 
 export class ResidentsRepository {
@@ -67,6 +69,9 @@ export class ResidentsRepository {
   }
   complaintLetter(id: string) {
     return myComplaintLetter(this.session, id);
+  }
+  signals(subjectId: string | null, showNames: boolean) {
+    return mySignals(this.session, subjectId, showNames);
   }
 
   // ── Staff ──

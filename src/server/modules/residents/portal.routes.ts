@@ -30,6 +30,7 @@ import {
   NewRightsRequestBody,
   RightsNotice,
   RightsRequest,
+  SignalsAndMatches,
   SubjectQuery,
 } from './residents.schemas.ts';
 
@@ -128,6 +129,21 @@ export const residentPortalRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> 
     '/api/mijn/consents/:id/withdraw',
     { ...pre, schema: { tags: [TAG], summary: 'Withdraw a consent: it stops counting at once (AVG art. 7(3))', description: accessDoc(A.consentWithdraw), params: IdParams, response: { 200: Consent, ...errors } } },
     async (request) => residents(request).withdrawConsent(request.params.id),
+  );
+
+  app.get(
+    '/api/mijn/signals',
+    {
+      ...pre,
+      schema: {
+        tags: [TAG],
+        summary: 'Early signals matched to me (who is accountable, why, contact attempts, outcome) and the professionals told of each other’s involvement with me',
+        description: accessDoc(A.signals),
+        querystring: SubjectQuery,
+        response: { 200: SignalsAndMatches, ...errors },
+      },
+    },
+    async (request) => residents(request).signals(request.query.subject ?? null, showNames),
   );
 
   app.get('/api/mijn/rights-requests', { ...pre, schema: { tags: [TAG], summary: 'My AVG requests with their status and deadline', description: accessDoc(A.rightsRequests), querystring: SubjectQuery, response: { 200: Type.Object({ requests: Type.Array(RightsRequest) }), ...errors } } }, async (request) => ({

@@ -287,3 +287,33 @@ export const Restriction = Obj({
   endedAt: Nullable(Instant),
   review: DeadlineState,
 });
+
+export const SignalsAndMatches = Obj({
+  signals: Type.Array(
+    Obj({
+      id: Uuid,
+      kind: Type.Union([Type.Literal('own_observation'), Type.Literal('payment_arrears')]),
+      status: Type.Union([Type.Literal('new'), Type.Literal('picked_up'), Type.Literal('closed')]),
+      receivedAt: Instant,
+      creditor: Nullable(Obj({ kind: Nullable(Type.String()), name: Nullable(Type.String()) })),
+      arrearsCents: Nullable(Type.Integer()),
+      arrearsSince: Nullable(Day),
+      observation: Nullable(Type.String()),
+      consultReason: Nullable(Type.String()),
+      accountable: Obj({ name: Nullable(Type.String()), organisation: Nullable(Type.String()) }),
+      pickupReason: Nullable(Type.String()),
+      result: Nullable(Type.String()),
+      resultNote: Nullable(Type.String()),
+      discussedWithResident: Nullable(Type.Boolean()),
+      closedAt: Nullable(Instant),
+      contactAttempts: Type.Array(Obj({ kind: Type.String(), reached: Type.Boolean(), attemptedOn: Day })),
+    }),
+  ),
+  matches: Type.Array(
+    Obj({
+      id: Uuid,
+      matchedAt: Instant,
+      professionals: Type.Array(Obj({ name: Nullable(Type.String()), functionTitle: Nullable(Type.String()), organisation: Nullable(Type.String()) })),
+    }),
+  ),
+});
