@@ -4,6 +4,8 @@
  * art. 17 (the duty to inform); Awb art. 6:7 (objection period), 9:11 and 9:14 (complaint handling)
  * and chapter 9.2 (the ombudsman).
  */
+import { useEffect } from 'react';
+import { apiSend } from '../shared/api.ts';
 import { useI18n } from '../shared/i18n.tsx';
 import { PageTitle } from '../shared/layout.tsx';
 import { AppLink } from '../shared/router.tsx';
@@ -27,6 +29,7 @@ interface Content {
   complainIntro: string;
   steps: string[];
   complainSource: string;
+  complainNow: string;
   objection: Block;
   back: string;
   start: string;
@@ -96,6 +99,7 @@ const NL: Content = {
     'Bent u niet tevreden over het antwoord? Dan kunt u naar de ombudsman. Gaat het over uw privacy? Dan kunt u ook een klacht indienen bij de Autoriteit Persoonsgegevens.',
   ],
   complainSource: 'Algemene wet bestuursrecht artikel 9:11, 9:14 en hoofdstuk 9.2; AVG artikel 77',
+  complainNow: 'Een klacht indienen over uw gegevens',
   objection: {
     id: 'bezwaar-besluit',
     heading: 'Het niet eens met een besluit?',
@@ -170,6 +174,7 @@ const EN: Content = {
     'Not happy with the answer? You can go to the ombudsman. If it is about your privacy, you can also complain to the Dutch Data Protection Authority (Autoriteit Persoonsgegevens).',
   ],
   complainSource: 'General Administrative Law Act (Awb) articles 9:11, 9:14 and chapter 9.2; GDPR article 77',
+  complainNow: 'File a complaint about your data',
   objection: {
     id: 'bezwaar-besluit',
     heading: 'Disagree with a decision?',
@@ -198,6 +203,10 @@ function BlockView({ block, level = 2 }: { block: Block; level?: 2 | 3 }) {
 
 export function Rights({ signedIn }: { signedIn: boolean }) {
   const { lang } = useI18n();
+  useEffect(() => {
+    // R5.1: a signed-in resident who reads this page has been shown their rights and duties.
+    if (signedIn) void apiSend('POST', '/api/mijn/rights-notice').catch(() => {});
+  }, [signedIn]);
   const c = lang === 'en' ? EN : NL;
   return (
     <>
@@ -241,6 +250,13 @@ export function Rights({ signedIn }: { signedIn: boolean }) {
           ))}
         </ol>
         <Paragraph className="zv-code">{c.complainSource}</Paragraph>
+        {signedIn && (
+          <Paragraph>
+            <AppLink href="/mijn/klachten/nieuw" className="utrecht-link zv-action-link">
+              {c.complainNow}
+            </AppLink>
+          </Paragraph>
+        )}
       </section>
       <BlockView block={c.objection} />
       <Paragraph>{signedIn ? <AppLink href="/mijn">{c.back}</AppLink> : <Link href="/">{c.start}</Link>}</Paragraph>
