@@ -8,6 +8,9 @@ import { registerOpenapi } from './commands/openapi.ts';
 import { registerLog } from './commands/log.ts';
 import { registerKeys } from './commands/keys.ts';
 import { registerSeed } from './commands/seed.ts';
+import { registerRetention } from './commands/retention.ts';
+import { registerReport } from './commands/report.ts';
+import { registerRegister } from './commands/register.ts';
 
 const program = new Command();
 program
@@ -22,6 +25,9 @@ registerOpenapi(program);
 registerLog(program);
 registerKeys(program);
 registerSeed(program);
+registerRetention(program);
+registerReport(program);
+registerRegister(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -22,7 +22,6 @@ export { systemLogHook } from './gate/system-log.ts';
 export type * from './repository/console/index.ts';
 export { activateDueChanges, type ActivationResult } from './repository/console/activation.ts';
 export { verifyLogFromConsole, checkpointFromConsole } from './repository/console/integrity-actions.ts';
-export { councilReportCountsAsSystem } from './repository/console/council-report.ts';
 export { trainingSandbox, closeTrainingSandbox, SANDBOX, type TrainingSandbox, type TrainingCase, type TrainingChoice, type TrainingOutcome, type TrainingRole } from './repository/console/sandbox.ts';
 export { retentionDryRun, executeRun as executeRetentionRun, latestRun as latestRetentionRun } from './retention/runs.ts';
-export { systemRequest } from './repository/console/system.ts';
+export { systemRequest, registerAsSystem, councilCountsAsSystem } from './repository/console/system.ts';

@@ -13,7 +13,7 @@ import { toHex } from '../../../core/log/chain.ts';
 import { AppError } from '../../../core/errors.ts';
 import { isRealDate } from '../../../core/domain/dates.ts';
 import type { GateSession, GateWork } from '../../gate/session.ts';
-import { dayAfter, dayStart, decideSystem, iso, logAction, requireCapability, tableColumns } from './common.ts';
+import { dayAfter, dayStart, iso, logAction, requireCapability, tableColumns } from './common.ts';
 
 export function checkReportPeriod(from: string, to: string): void {
   if (!isRealDate(from)) throw new AppError('REPORT.INVALID_PERIOD', { field: 'from' });
@@ -147,14 +147,3 @@ export async function councilReportCounts(session: GateSession, period: { from: 
     return counts;
   });
 }
-
-/** For the command line: a system job ('jobs'), logged like any other. */
-export async function councilReportCountsAsSystem(session: GateSession, period: { from: string; to: string }): Promise<CouncilCounts> {
-  checkReportPeriod(period.from, period.to);
-  return session.run('council_report.read', 'read', async (work) => {
-    const counts = await councilCounts(work, period.from, period.to);
-    work.processed(null, { helpRequestId: null, code: 'system:jobs', activity: 'pa-system' }, { type: 'council_report', id: null }, [], decideSystem(work, 'read'));
-    return counts;
-  });
-}
-
