@@ -201,7 +201,7 @@ export function ComplaintDetail({ id, fresh }: { id: string; fresh: boolean }) {
             <Facts
               items={[
                 [t('complaintTopic'), t(`topic_${c.topic}`)],
-                [t('status'), <>{t(`status.${c.status}`)} <DeadlineBadge state={c.deadline} /></>],
+                [t('status'), <><span className="zv-status">{t(`status.${c.status}`)}</span> <DeadlineBadge state={c.deadline} /></>],
                 [t('received'), formatDate(c.receivedOn, lang)],
                 ...(c.acknowledgedOn ? ([[t('acknowledgedOn'), formatDate(c.acknowledgedOn, lang)]] as Array<[string, string]>) : []),
                 [t('decideBy'), formatDate(c.decideBy, lang)],

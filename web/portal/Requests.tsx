@@ -157,7 +157,7 @@ export function RequestDetail({ id, fresh }: { id: string; fresh: boolean }) {
             <Facts
               items={[
                 [t('requestKind'), t(`kindShort_${r.kind}`)],
-                [t('status'), <>{t(`status.${r.status}`)} <DeadlineBadge state={r.deadline} /></>],
+                [t('status'), <><span className="zv-status">{t(`status.${r.status}`)}</span> <DeadlineBadge state={r.deadline} /></>],
                 [t('received'), formatDate(r.receivedOn, lang)],
                 [t('answerBy'), formatDate(r.answerBy, lang)],
                 ...(r.destroyBy ? ([[t('destroyBy'), formatDate(r.destroyBy, lang)]] as Array<[string, string]>) : []),

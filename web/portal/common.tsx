@@ -53,7 +53,7 @@ export function formatDateTime(iso: string, lang: Lang): string {
 export function DeadlineBadge({ state }: { state: string }) {
   const { t } = useI18n();
   const kind = state === 'overdue' ? 'danger' : state === 'due_soon' ? 'warning' : 'safe';
-  return <span className={`utrecht-status-badge utrecht-status-badge--${kind} zv-badge`}>{t(`deadline.${state}`)}</span>;
+  return <span className={`utrecht-status-badge utrecht-status-badge--${kind} zv-deadline zv-deadline--${kind}`}>{t(`deadline.${state}`)}</span>;
 }
 
 /** A data list of label → value pairs (the Utrecht data list). */

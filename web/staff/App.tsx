@@ -12,6 +12,7 @@ import { useSession } from '../shared/session.ts';
 import { Loaded } from '../shared/states.tsx';
 import { Alert, Button, FormField, FormLabel, Paragraph, Textbox } from '../shared/ui.tsx';
 import { STAFF } from './strings.ts';
+import { RequestsNav, requestsRoute } from './requests/routes.tsx';
 
 const CONSOLE_ROLES = ['privacy_officer', 'complaints_commissioner', 'functional_admin', 'archivist'];
 
@@ -53,7 +54,7 @@ function Workspace({ me, onLanguage }: { me: Me; onLanguage: ReturnType<typeof u
   else if (path === '/werkplek/zoeken') view = <SearchPage q={query.get('q') ?? ''} />;
   else if ((params = match('/werkplek/huishoudens/:id', path))) view = <Household id={params['id']!} />;
   else if ((params = match('/werkplek/hulpvragen/:id', path))) view = <HelpRequest id={params['id']!} />;
-  else view = <NotFound />;
+  else view = requestsRoute(path, query, me) ?? <NotFound />;
   const nav = (
     <>
       <AppLink href="/werkplek" aria-current={path === '/werkplek' ? 'page' : undefined}>
@@ -62,6 +63,7 @@ function Workspace({ me, onLanguage }: { me: Me; onLanguage: ReturnType<typeof u
       <AppLink href="/werkplek/zoeken" aria-current={path === '/werkplek/zoeken' ? 'page' : undefined}>
         {t('navSearch')}
       </AppLink>
+      <RequestsNav path={path} me={me} />
     </>
   );
   return (
