@@ -13,13 +13,15 @@ import { Loaded } from '../shared/states.tsx';
 import { Alert, Button, FormField, FormLabel, Paragraph, Textbox } from '../shared/ui.tsx';
 import { STAFF } from './strings.ts';
 import { RequestsNav, requestsRoute } from './requests/routes.tsx';
+import { HelpRequestWorkLink, HouseholdPlanLink, WorkNav, workRoute } from './work/routes.tsx';
+import { WORK } from './work/strings.ts';
 
 const CONSOLE_ROLES = ['privacy_officer', 'complaints_commissioner', 'functional_admin', 'archivist'];
 
 export function StaffApp() {
   const session = useSession(true);
   return (
-    <I18nProvider lang={session.lang} setLang={session.setLang} dictionaries={{ nl: { ...SHARED.nl, ...STAFF.nl }, en: { ...SHARED.en, ...STAFF.en } }}>
+    <I18nProvider lang={session.lang} setLang={session.setLang} dictionaries={{ nl: { ...SHARED.nl, ...STAFF.nl, ...WORK.nl }, en: { ...SHARED.en, ...STAFF.en, ...WORK.en } }}>
       {session.me ? <Workspace me={session.me} onLanguage={session.setLang} /> : <Booting />}
     </I18nProvider>
   );
@@ -50,7 +52,9 @@ function Workspace({ me, onLanguage }: { me: Me; onLanguage: ReturnType<typeof u
   const { path, query } = useLocation();
   let view;
   let params: Record<string, string> | null;
-  if (path === '/werkplek') view = <Home me={me} />;
+  const work = workRoute(path, query);
+  if (work) view = work;
+  else if (path === '/werkplek') view = <Home me={me} />;
   else if (path === '/werkplek/zoeken') view = <SearchPage q={query.get('q') ?? ''} />;
   else if ((params = match('/werkplek/huishoudens/:id', path))) view = <Household id={params['id']!} />;
   else if ((params = match('/werkplek/hulpvragen/:id', path))) view = <HelpRequest id={params['id']!} />;
@@ -64,6 +68,7 @@ function Workspace({ me, onLanguage }: { me: Me; onLanguage: ReturnType<typeof u
         {t('navSearch')}
       </AppLink>
       <RequestsNav path={path} me={me} />
+      <WorkNav path={path} />
     </>
   );
   return (
@@ -166,6 +171,9 @@ function Household({ id }: { id: string }) {
   return (
     <>
       <PageTitle title={title}>{title}</PageTitle>
+      <Paragraph>
+        <HouseholdPlanLink id={id} />
+      </Paragraph>
       <Loaded result={result}>{(data) => <DataView value={data} linker={staffLinker} />}</Loaded>
       <Paragraph>
         <AppLink href="/werkplek">{t('back')}</AppLink>
@@ -182,6 +190,9 @@ function HelpRequest({ id }: { id: string }) {
   return (
     <>
       <PageTitle title={title}>{title}</PageTitle>
+      <Paragraph>
+        <HelpRequestWorkLink id={id} />
+      </Paragraph>
       <Loaded result={result}>{(data) => <DataView value={data} linker={staffLinker} />}</Loaded>
       <Paragraph>
         <AppLink href="/werkplek">{t('back')}</AppLink>

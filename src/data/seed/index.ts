@@ -13,6 +13,7 @@ import { generateMunicipality, type GenerateOptions } from './generate.ts';
 import { insertBatch, prepareBatch, type OnBatch, type OnBatchEnd } from './load.ts';
 import { modelFromCatalogue } from './model.ts';
 import { emptyBatch, TABLE_ORDER, type SeedTable } from './types.ts';
+import { seedDemoCovenants } from './work-demo.ts';
 
 export { DEFAULT_AS_OF, DEFAULT_ITEMS_PER_REQUEST } from './generate.ts';
 export type { BatchInfo, OnBatch } from './load.ts';
@@ -111,5 +112,7 @@ export async function seedMunicipality(store: Store, opts: SeedOptions): Promise
   if (!failure && (acc.household.length > 0 || accResidents > 0)) await flush();
   await inflight;
   if (failure) throw (failure as { error: unknown }).error;
+  // The demo's covenants with its chain partners (issue 5; src/data/seed/work-demo.ts).
+  await seedDemoCovenants(db);
   return { residents: done, counts };
 }

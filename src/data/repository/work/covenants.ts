@@ -9,7 +9,8 @@ import type { CovenantFact, OrganisationKind } from '../../../core/policy/covena
 import type { DB } from '../../schema.ts';
 import type { GateSession } from '../../gate/session.ts';
 import { professional } from './common.ts';
-import type { CovenantSummary, OrganisationView } from './views.ts';
+import { domainsFor } from '../../../core/work/zrm-need.ts';
+import type { CovenantSummary, OrganisationView, WorkReference } from './views.ts';
 
 export async function covenantFacts(tx: Transaction<DB>, organisationId: string): Promise<CovenantFact[]> {
   const rows = await tx
@@ -83,5 +84,25 @@ export async function listOrganisations(session: GateSession): Promise<Organisat
       phone: o.contact_phone,
       professionals: people.filter((p) => p.organisation_id === o.id).map((p) => ({ id: p.id, name: p.display_name, functionTitle: p.function_title })),
     }));
+  });
+}
+
+/**
+ * The vocabulary the workspace's forms need (no personal data): categories, sources, secrecy origins,
+ * domains and tasks with their laws, and the ZRM life domains each help domain can need.
+ */
+export async function workReference(session: GateSession): Promise<WorkReference> {
+  return session.run('reference.read', 'read', async (work) => {
+    professional(work);
+    const c = work.policy.catalogue;
+    return {
+      catalogueVersion: c.version,
+      categories: c.categories.map((x) => ({ code: x.code, nl: x.nl, en: x.en, kind: x.kind })),
+      sources: c.sources.map((x) => ({ code: x.code, nl: x.nl, en: x.en })),
+      secrecyOrigins: c.secrecyOrigins.map((x) => ({ code: x.code, nl: x.nl, en: x.en })),
+      domains: c.domains.map((x) => ({ code: x.code, nl: x.nl, en: x.en, law: x.law, lifeDomains: [...domainsFor(x.code)] })),
+      tasks: c.tasks.map((x) => ({ code: x.code, domain: x.domain, nl: x.nl, en: x.en, law: x.law, avg6Ground: x.avg6Ground })),
+      laws: c.laws.map((x) => ({ code: x.code, name: x.name })),
+    };
   });
 }

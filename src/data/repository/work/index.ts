@@ -9,7 +9,7 @@ import type { Complexity, HelpRequestStatus } from '../../../core/domain/help-re
 import type { SubActivityStatus } from '../../../core/domain/support-plan.ts';
 import type { SignalResult } from '../../../core/work/signals.ts';
 import type { BasisInput, CompatibilityInput, ConfidentialityInput, ItemInput, StepPlanKind } from '../../../core/work/step-plan.ts';
-import { registerHelpRequest, setHelpRequestStatus, triageHelpRequest, type IntakeInput } from './intake.ts';
+import { helpRequestState, registerHelpRequest, setHelpRequestStatus, triageHelpRequest, type IntakeInput } from './intake.ts';
 import {
   completeStepPlan,
   createStepPlan,
@@ -31,6 +31,7 @@ import {
   decideInvoluntary,
   giveAdvice,
   involuntaryRecord,
+  myConsultations,
   noticeOf,
   recordConsiderations,
   recordExplanation,
@@ -41,7 +42,7 @@ import {
 import { activatePlan, addGoal, assignSubActivity, changeDirector, createPlan, partnerRefusesToShare, setSubActivityStatus, type GoalInput, type SubActivityInput } from './plans.ts';
 import { markNoticeSeen, myNotices } from './matches.ts';
 import { addContactAttempt, closeSignal, handOver, mySignals, pickUp, receiveArrearsSignals, recordObservation, setThreshold, signal, threshold, type ArrearsSignalInput, type ContactDetails } from './signals.ts';
-import { listCovenants, listOrganisations } from './covenants.ts';
+import { listCovenants, listOrganisations, workReference } from './covenants.ts';
 
 export class WorkRepository {
   constructor(private readonly s: GateSession) {}
@@ -50,6 +51,7 @@ export class WorkRepository {
   registerHelpRequest(input: IntakeInput) { return registerHelpRequest(this.s, input); }
   triage(helpRequestId: string, input: { complexity: Complexity; reasoning: string; version: number }) { return triageHelpRequest(this.s, helpRequestId, input); }
   setStatus(helpRequestId: string, input: { to: HelpRequestStatus; version: number }) { return setHelpRequestStatus(this.s, helpRequestId, input); }
+  helpRequestState(helpRequestId: string) { return helpRequestState(this.s, helpRequestId); }
 
   // The step plan
   createStepPlan(helpRequestId: string, input: { kind: StepPlanKind; recipientOrganisationId?: string | null }) { return createStepPlan(this.s, helpRequestId, input); }
@@ -78,6 +80,7 @@ export class WorkRepository {
   recordExplanation(id: string, input: { version: number; explanation: string; explainedAt: string }) { return recordExplanation(this.s, id, input); }
   consult(id: string, input: { version: number; professionalId: string; facts: string; question: string }) { return consult(this.s, id, input); }
   consultation(id: string) { return consultation(this.s, id); }
+  myConsultations() { return myConsultations(this.s); }
   giveAdvice(id: string, input: { advice: string }) { return giveAdvice(this.s, id, input); }
   recordConsiderations(id: string, input: { version: number; considerations: string }) { return recordConsiderations(this.s, id, input); }
   decideInvoluntary(id: string, input: { version: number; decision: 'approve' | 'reject'; note: string }) { return decideInvoluntary(this.s, id, input); }
@@ -89,8 +92,8 @@ export class WorkRepository {
   changeDirector(planId: string, input: { version: number; directorId: string }) { return changeDirector(this.s, planId, input); }
   addGoal(planId: string, input: GoalInput) { return addGoal(this.s, planId, input); }
   assignSubActivity(planId: string, input: SubActivityInput) { return assignSubActivity(this.s, planId, input); }
-  partnerRefusesToShare(subId: string, input: { version: number; reason: string }) { return partnerRefusesToShare(this.s, subId, input); }
-  setSubActivityStatus(subId: string, input: { version: number; to: SubActivityStatus }) { return setSubActivityStatus(this.s, subId, input); }
+  partnerRefusesToShare(subId: string, input: { version?: number; reason: string }) { return partnerRefusesToShare(this.s, subId, input); }
+  setSubActivityStatus(subId: string, input: { version?: number; to: SubActivityStatus }) { return setSubActivityStatus(this.s, subId, input); }
 
   // Involvement matches
   notices() { return myNotices(this.s); }
@@ -111,4 +114,5 @@ export class WorkRepository {
   // Covenants and the directory of organisations
   covenants() { return listCovenants(this.s); }
   organisations() { return listOrganisations(this.s); }
+  reference() { return workReference(this.s); }
 }

@@ -18,9 +18,9 @@ import { decideSignal } from '../../../core/work/signals.ts';
 import { logPurpose } from '../../gate/purposes.ts';
 import type { GateSession } from '../../gate/session.ts';
 import { residentItem } from '../items.ts';
-import { allow, caseItem, iso, notFound, professional, scopeFor } from './common.ts';
+import { allow, caseItem, iso, notFound, professional, roleOf, scopeFor } from './common.ts';
 import { recordMatches } from './matches.ts';
-import type { IntakeResult, TriageResult } from './views.ts';
+import type { HelpRequestState, IntakeResult, TriageResult } from './views.ts';
 
 export interface BrpResident {
   givenNames: string;
@@ -214,5 +214,16 @@ export async function setHelpRequestStatus(session: GateSession, helpRequestId: 
     if (!r) throw new AppError('CONFLICT.VERSION');
     work.processed(scope.hr.resident_id, scope.lp, { type: 'help_request', id: helpRequestId }, ['case'], decision);
     return { helpRequestId, status: input.to, version: r.version };
+  });
+}
+
+/** The help request's own state for the work screens (status, triage, version) — the case data through the gate. */
+export async function helpRequestState(session: GateSession, helpRequestId: string): Promise<HelpRequestState> {
+  return session.run('help_request.read', 'read', async (work) => {
+    const scope = await scopeFor(work, helpRequestId);
+    const decision = allow(work, scope, caseItem(work, scope.hr), 'read', { type: 'help_request', id: helpRequestId });
+    work.processed(scope.hr.resident_id, scope.lp, { type: 'help_request', id: helpRequestId }, ['case'], decision);
+    const h = scope.hr;
+    return { id: h.id, reference: h.reference, householdId: h.household_id, residentId: h.resident_id, domain: h.domain_code, task: h.task_code, law: scope.purpose.law, status: h.status, complexity: h.complexity, triageReasoning: h.triage_reasoning, summary: h.summary, version: h.version, myRole: roleOf(decision) };
   });
 }

@@ -28,8 +28,8 @@ import type { InvoluntaryProcessingTable } from '../../schema.ts';
 import { contextFor } from '../../gate/facts.ts';
 import type { GateSession, GateWork } from '../../gate/session.ts';
 import { residentItem } from '../items.ts';
-import { allow, caseItem, iso, isMember, notFound, open, roleOf, scopeFor, seal, type Scope } from './common.ts';
-import type { ConsultationView, InvoluntaryRecordView, NoticeView, RefusalView } from './views.ts';
+import { allow, caseItem, iso, isMember, notFound, open, professional, roleOf, scopeFor, seal, type Scope } from './common.ts';
+import type { ConsultationSummary, ConsultationView, InvoluntaryRecordView, NoticeView, RefusalView } from './views.ts';
 
 type InvRow = Selectable<InvoluntaryProcessingTable>;
 const T = 'involuntary_processing';
@@ -390,3 +390,20 @@ export async function noticeOf(session: GateSession, id: string, lang: 'nl' | 'e
   });
 }
 
+
+/** The consultations I was asked for and can still answer (my expert involvement is current). */
+export async function myConsultations(session: GateSession): Promise<ConsultationSummary[]> {
+  return session.run('involuntary.consultation.list', 'list', async (work) => {
+    const actor = professional(work);
+    const rows = await work.tx
+      .selectFrom('involuntary_processing as ip')
+      .innerJoin('involvement as i', 'i.id', 'ip.consultation_involvement_id')
+      .select(['ip.id', 'ip.help_request_id', 'ip.ground', 'ip.status', 'ip.consulted_at', 'ip.advice_at'])
+      .where('ip.consulted_professional_id', '=', actor.id)
+      .where('i.valid_from', '<=', work.now)
+      .where((eb) => eb.or([eb('i.valid_until', 'is', null), eb('i.valid_until', '>', work.now)]))
+      .orderBy('ip.consulted_at', 'desc')
+      .execute();
+    return rows.map((r) => ({ id: r.id, helpRequestId: r.help_request_id, ground: r.ground, status: r.status, consultedAt: iso(r.consulted_at)!, adviceGiven: r.advice_at !== null }));
+  });
+}

@@ -299,7 +299,7 @@ async function loadSub(work: GateWork, subId: string) {
 }
 
 /** R8.2: the partner records that it will not share its care information; it answers for that itself. */
-export async function partnerRefusesToShare(session: GateSession, subId: string, input: { version: number; reason: string }): Promise<{ id: string; version: number; refusesToShare: boolean }> {
+export async function partnerRefusesToShare(session: GateSession, subId: string, input: { version?: number; reason: string }): Promise<{ id: string; version: number; refusesToShare: boolean }> {
   return session.run('sub_activity.refusal', 'update', async (work) => {
     const { sub, s, object } = await loadSub(work, subId);
     const t = work.now.getTime();
@@ -316,7 +316,7 @@ export async function partnerRefusesToShare(session: GateSession, subId: string,
       .updateTable('sub_activity')
       .set((eb) => ({ refuses_to_share: true, refusal_reason: input.reason.trim(), version: eb('version', '+', 1) }))
       .where('id', '=', subId)
-      .where('version', '=', input.version)
+      .where('version', '=', input.version ?? sub.version)
       .returning('version')
       .executeTakeFirst();
     if (!r) throw new AppError('CONFLICT.VERSION');
@@ -328,7 +328,7 @@ export async function partnerRefusesToShare(session: GateSession, subId: string,
 const SUB_TRANSITIONS: Record<SubActivityStatus, readonly SubActivityStatus[]> = { proposed: ['active', 'stopped'], active: ['completed', 'stopped'], completed: [], stopped: [] };
 
 /** The director ends a sub-activity: the partner's access through it ends with it (the gate reads the status). */
-export async function setSubActivityStatus(session: GateSession, subId: string, input: { version: number; to: SubActivityStatus }): Promise<{ id: string; version: number; status: string }> {
+export async function setSubActivityStatus(session: GateSession, subId: string, input: { version?: number; to: SubActivityStatus }): Promise<{ id: string; version: number; status: string }> {
   return session.run('sub_activity.status', 'update', async (work) => {
     const { sub, s, object } = await loadSub(work, subId);
     const hr = s.facts.helpRequests.get(sub.help_request_id)!;
@@ -345,7 +345,7 @@ export async function setSubActivityStatus(session: GateSession, subId: string, 
       .updateTable('sub_activity')
       .set((eb) => ({ status: input.to, until: ends ? today(work) : null, version: eb('version', '+', 1) }))
       .where('id', '=', subId)
-      .where('version', '=', input.version)
+      .where('version', '=', input.version ?? sub.version)
       .returning('version')
       .executeTakeFirst();
     if (!r) throw new AppError('CONFLICT.VERSION');

@@ -71,7 +71,7 @@ export async function stepPlansOf(session: GateSession, helpRequestId: string): 
     const rows = await work.tx
       .selectFrom('step_plan')
       .leftJoin('organisation', 'organisation.id', 'step_plan.recipient_organisation_id')
-      .select(['step_plan.id', 'step_plan.kind', 'step_plan.status', 'step_plan.steps_done', 'step_plan.reuse_from_help_request_id', 'step_plan.created_at', 'step_plan.completed_at', 'organisation.name as recipient_name'])
+      .select(['step_plan.id', 'step_plan.kind', 'step_plan.status', 'step_plan.steps_done', 'step_plan.reuse_from_help_request_id', 'step_plan.created_at', 'step_plan.completed_at', 'step_plan.recipient_organisation_id', 'organisation.name as recipient_name'])
       .where('step_plan.help_request_id', '=', helpRequestId)
       .orderBy('step_plan.created_at', 'desc')
       .execute();
@@ -84,6 +84,7 @@ export async function stepPlansOf(session: GateSession, helpRequestId: string): 
       stepsDone: r.steps_done,
       lastStep: lastStep({ kind: r.kind, reuse: r.reuse_from_help_request_id !== null }),
       recipientName: r.recipient_name,
+      recipientOrganisationId: r.recipient_organisation_id,
       categories: counts.filter((c) => c.step_plan_id === r.id && c.included).map((c) => c.category),
       createdAt: iso(r.created_at)!,
       completedAt: iso(r.completed_at),

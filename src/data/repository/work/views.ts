@@ -15,6 +15,32 @@ export interface IntakeResult {
   status: string;
 }
 
+export interface HelpRequestState {
+  id: string;
+  reference: string;
+  householdId: string;
+  residentId: string;
+  domain: string;
+  task: string;
+  law: string;
+  status: string;
+  complexity: string | null;
+  triageReasoning: string | null;
+  summary: string | null;
+  version: number;
+  /** The role of the involvement through which the actor sees it (experts see pseudonymised facts only). */
+  myRole: string | null;
+}
+
+export interface ConsultationSummary {
+  id: string;
+  helpRequestId: string;
+  ground: string;
+  status: string;
+  consultedAt: string;
+  adviceGiven: boolean;
+}
+
 export interface TriageResult {
   helpRequestId: string;
   status: string;
@@ -80,6 +106,7 @@ export interface StepPlanSummary {
   stepsDone: number;
   lastStep: number;
   recipientName: string | null;
+  recipientOrganisationId: string | null;
   categories: string[];
   createdAt: string;
   completedAt: string | null;
@@ -270,4 +297,14 @@ export interface SignalIntakeResult {
   dropped: number;
   thresholdEuros: number;
   signals: Array<{ id: string; matched: boolean }>;
+}
+
+export interface WorkReference {
+  catalogueVersion: string;
+  categories: Array<{ code: string; nl: string; en: string; kind: string }>;
+  sources: Array<{ code: string; nl: string; en: string }>;
+  secrecyOrigins: Array<{ code: string; nl: string; en: string }>;
+  domains: Array<{ code: string; nl: string; en: string; law: string; lifeDomains: string[] }>;
+  tasks: Array<{ code: string; domain: string; nl: string; en: string; law: string; avg6Ground: string }>;
+  laws: Array<{ code: string; name: string }>;
 }

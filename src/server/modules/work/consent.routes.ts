@@ -13,6 +13,7 @@ import {
   AdviceBody,
   ConsentView,
   ConsiderationsBody,
+  ConsultationSummary,
   ConsultationView,
   ConsultBody,
   ConversationBody,
@@ -173,5 +174,11 @@ export const consentRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async
         .header('content-disposition', `attachment; filename="besluit-${notice.reference}.pdf"`)
         .send(pdf as never);
     },
+  );
+
+  app.get(
+    '/api/werkplek/consultations',
+    { preHandler: requireProfessional, schema: { tags: [TAG], summary: 'The consultations I was asked for and can still answer', description: accessDoc(A.consultationRead), response: { 200: Type.Object({ consultations: Type.Array(ConsultationSummary) }), ...errors } } },
+    async (request) => ({ consultations: await work(request).myConsultations() }),
   );
 };

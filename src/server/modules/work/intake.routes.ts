@@ -4,7 +4,7 @@ import type { AppDeps } from '../../deps.ts';
 import { accessDoc, repositoryFor } from '../../http/access-context.ts';
 import { requireProfessional } from '../../http/authenticate.ts';
 import { WORK_ACCESS as A } from './work.access.ts';
-import { errors, IdParams, IntakeBody, IntakeResult, StatusBody, StatusResult, TriageBody, TriageResult } from './work.schemas.ts';
+import { errors, HelpRequestState, IdParams, IntakeBody, IntakeResult, StatusBody, StatusResult, TriageBody, TriageResult } from './work.schemas.ts';
 
 export const intakeRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (app, { deps }) => {
   app.post(
@@ -52,5 +52,14 @@ export const intakeRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async 
       },
     },
     async (request) => repositoryFor(request, deps).work.setStatus(request.params.id, request.body),
+  );
+
+  app.get(
+    '/api/help-requests/:id/state',
+    {
+      preHandler: requireProfessional,
+      schema: { tags: ['werkplek: intake'], summary: 'The help request’s status, triage and version (for the work screens)', description: accessDoc(A.status), params: IdParams, response: { 200: HelpRequestState, ...errors } },
+    },
+    async (request) => repositoryFor(request, deps).work.helpRequestState(request.params.id),
   );
 };

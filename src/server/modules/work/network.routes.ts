@@ -5,7 +5,7 @@ import type { AppDeps } from '../../deps.ts';
 import { accessDoc, repositoryFor } from '../../http/access-context.ts';
 import { requireProfessional } from '../../http/authenticate.ts';
 import { WORK_ACCESS as A } from './work.access.ts';
-import { CovenantItem, errors, IdParams, NoticeItem, OrganisationItem } from './work.schemas.ts';
+import { CovenantItem, errors, IdParams, NoticeItem, OrganisationItem, WorkReference } from './work.schemas.ts';
 
 export const networkRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (app, { deps }) => {
   const work = (request: Parameters<typeof repositoryFor>[0]) => repositoryFor(request, deps).work;
@@ -35,5 +35,11 @@ export const networkRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async
     '/api/organisations',
     { preHandler: requireProfessional, schema: { tags: ['werkplek: convenanten'], summary: 'Organisations and their professionals (work contact details; for choosing partners, experts, directors)', description: accessDoc(A.organisations), response: { 200: Type.Object({ organisations: Type.Array(OrganisationItem) }), ...errors } } },
     async (request) => ({ organisations: await work(request).organisations() }),
+  );
+
+  app.get(
+    '/api/werkplek/reference',
+    { preHandler: requireProfessional, schema: { tags: ['werkplek: convenanten'], summary: 'The vocabulary of the forms: categories, sources, secrecy origins, domains and tasks, and the life domains each domain can need', description: accessDoc(A.organisations), response: { 200: WorkReference, ...errors } } },
+    async (request) => work(request).reference(),
   );
 };

@@ -184,6 +184,7 @@ export const StepPlanSummary = Type.Object({
   stepsDone: Type.Integer(),
   lastStep: Type.Integer(),
   recipientName: Nullable(Type.String()),
+  recipientOrganisationId: Nullable(Uuid),
   categories: Type.Array(Type.String()),
   createdAt: Instant,
   completedAt: Nullable(Instant),
@@ -370,8 +371,8 @@ export const SubActivityBody = Strict({
   professionalId: Uuid,
 });
 export const PlanChange = Type.Object({ planId: Uuid, version: Type.Integer(), id: Uuid });
-export const PartnerRefusalBody = Strict({ version: Version, reason: Text(2000) });
-export const SubStatusBody = Strict({ version: Version, to: Type.Union(['proposed', 'active', 'completed', 'stopped'].map((s) => Type.Literal(s))) });
+export const PartnerRefusalBody = Strict({ version: Type.Optional(Version), reason: Text(2000) });
+export const SubStatusBody = Strict({ version: Type.Optional(Version), to: Type.Union(['proposed', 'active', 'completed', 'stopped'].map((s) => Type.Literal(s))) });
 
 // ── Matches, covenants, organisations ────────────────────────────────────────────────────────────────
 
@@ -507,3 +508,31 @@ export const SignalIntakeResult = Type.Object({
   thresholdEuros: Type.Number(),
   signals: Type.Array(Type.Object({ id: Uuid, matched: Type.Boolean() })),
 });
+
+const Term = Type.Object({ code: Type.String(), nl: Type.String(), en: Type.String() });
+export const WorkReference = Type.Object({
+  catalogueVersion: Type.String(),
+  categories: Type.Array(Type.Object({ ...Term.properties, kind: Type.String() })),
+  sources: Type.Array(Term),
+  secrecyOrigins: Type.Array(Term),
+  domains: Type.Array(Type.Object({ ...Term.properties, law: Type.String(), lifeDomains: Type.Array(Type.String()) })),
+  tasks: Type.Array(Type.Object({ ...Term.properties, domain: Type.String(), law: Type.String(), avg6Ground: Type.String() })),
+  laws: Type.Array(Type.Object({ code: Type.String(), name: Type.String() })),
+});
+
+export const HelpRequestState = Type.Object({
+  id: Uuid,
+  reference: Type.String(),
+  householdId: Uuid,
+  residentId: Uuid,
+  domain: Type.String(),
+  task: Type.String(),
+  law: Type.String(),
+  status: Type.String(),
+  complexity: Nullable(Type.String()),
+  triageReasoning: Nullable(Type.String()),
+  summary: Nullable(Type.String()),
+  version: Type.Integer(),
+  myRole: Nullable(Type.String()),
+});
+export const ConsultationSummary = Type.Object({ id: Uuid, helpRequestId: Uuid, ground: Type.String(), status: Type.String(), consultedAt: Instant, adviceGiven: Type.Boolean() });
