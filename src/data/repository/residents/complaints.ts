@@ -109,17 +109,15 @@ export async function myComplaints(session: GateSession, subjectId: string | nul
 }
 
 export async function complaintsOf(work: GateWork, scope: SubjectScope): Promise<ComplaintView[]> {
-  {
-    const rows = (await selectComplaints(work).where('complaint.resident_id', '=', scope.subjectId).orderBy('complaint.received_at', 'desc').execute()) as Row[];
-    const out: ComplaintView[] = [];
-    for (const r of rows) {
-      const decision = scope.decide(recordItem('complaint', r.id, scope.homeHouseholdId, r.resident_id));
-      if (!decision.permit) continue;
-      work.processed(r.resident_id, portalPurpose(work), { type: 'complaint', id: r.id }, ['case'], decision);
-      out.push(view(work, r));
-    }
-    return out;
+  const rows = (await selectComplaints(work).where('complaint.resident_id', '=', scope.subjectId).orderBy('complaint.received_at', 'desc').execute()) as Row[];
+  const out: ComplaintView[] = [];
+  for (const r of rows) {
+    const decision = scope.decide(recordItem('complaint', r.id, scope.homeHouseholdId, r.resident_id));
+    if (!decision.permit) continue;
+    work.processed(r.resident_id, portalPurpose(work), { type: 'complaint', id: r.id }, ['case'], decision);
+    out.push(view(work, r));
   }
+  return out;
 }
 
 async function loadMine(work: GateWork, id: string) {

@@ -200,46 +200,44 @@ export async function myFile(session: GateSession, subjectId: string | null): Pr
 
 /** The file of the subject in scope, inside a gated unit of work (also used by the full export). */
 export async function buildFile(work: GateWork, scope: SubjectScope): Promise<MyFileView> {
-  {
-    const represents = await representedPeople(work);
-    const me = await projectSubject(work, scope);
-    const purpose = portalPurpose(work);
-    const hrs = await work.tx.selectFrom('help_request').selectAll().where('resident_id', '=', scope.subjectId).orderBy('registered_at').execute();
-    const helpRequests: MyFileView['helpRequests'] = [];
-    for (const h of hrs) {
-      const decision = scope.decide(helpRequestItem(work.policy, h));
-      if (!decision.permit) continue;
-      work.processed(h.resident_id, purpose, { type: 'help_request', id: h.id }, ['case'], decision);
-      helpRequests.push({
-        id: h.id,
-        reference: h.reference,
-        domain: h.domain_code,
-        task: taskLabel(work.policy, h.task_code),
-        law: lawOfTask(work.policy, h.task_code),
-        status: h.status,
-        summary: h.summary,
-        registeredAt: new Date(h.registered_at).toISOString(),
-        closedAt: h.closed_at ? new Date(h.closed_at).toISOString() : null,
-      });
-    }
-    const plans = await plansOf(work, scope);
-    const items = await fileItems(work, scope);
-    const byCategory = new Map<string, FileItemView[]>();
-    for (const i of items) byCategory.set(i.category.code, [...(byCategory.get(i.category.code) ?? []), i]);
-    // Categories in the catalogue's order (identity first, special categories after ordinary ones).
-    const order = [...work.policy.categories.keys()];
-    const categories = [...byCategory.entries()]
-      .sort(([a], [b]) => order.indexOf(a) - order.indexOf(b))
-      .map(([code, list]) => ({ category: categoryLabel(work.policy, code), items: list }));
-    const withheld = await withheldNotices(work, scope);
-    return {
-      subject: { residentId: scope.subjectId, isSelf: scope.isSelf, displayName: me.identity?.displayName ?? null },
-      me: me as ResidentView & { bsnMasked: string | null },
-      represents,
-      helpRequests,
-      plans,
-      categories,
-      withheld,
-    };
+  const represents = await representedPeople(work);
+  const me = await projectSubject(work, scope);
+  const purpose = portalPurpose(work);
+  const hrs = await work.tx.selectFrom('help_request').selectAll().where('resident_id', '=', scope.subjectId).orderBy('registered_at').execute();
+  const helpRequests: MyFileView['helpRequests'] = [];
+  for (const h of hrs) {
+    const decision = scope.decide(helpRequestItem(work.policy, h));
+    if (!decision.permit) continue;
+    work.processed(h.resident_id, purpose, { type: 'help_request', id: h.id }, ['case'], decision);
+    helpRequests.push({
+      id: h.id,
+      reference: h.reference,
+      domain: h.domain_code,
+      task: taskLabel(work.policy, h.task_code),
+      law: lawOfTask(work.policy, h.task_code),
+      status: h.status,
+      summary: h.summary,
+      registeredAt: new Date(h.registered_at).toISOString(),
+      closedAt: h.closed_at ? new Date(h.closed_at).toISOString() : null,
+    });
   }
+  const plans = await plansOf(work, scope);
+  const items = await fileItems(work, scope);
+  const byCategory = new Map<string, FileItemView[]>();
+  for (const i of items) byCategory.set(i.category.code, [...(byCategory.get(i.category.code) ?? []), i]);
+  // Categories in the catalogue's order (identity first, special categories after ordinary ones).
+  const order = [...work.policy.categories.keys()];
+  const categories = [...byCategory.entries()]
+    .sort(([a], [b]) => order.indexOf(a) - order.indexOf(b))
+    .map(([code, list]) => ({ category: categoryLabel(work.policy, code), items: list }));
+  const withheld = await withheldNotices(work, scope);
+  return {
+    subject: { residentId: scope.subjectId, isSelf: scope.isSelf, displayName: me.identity?.displayName ?? null },
+    me: me as ResidentView & { bsnMasked: string | null },
+    represents,
+    helpRequests,
+    plans,
+    categories,
+    withheld,
+  };
 }

@@ -111,17 +111,15 @@ export async function myRightsRequests(session: GateSession, subjectId: string |
 }
 
 export async function requestsOf(work: GateWork, scope: SubjectScope): Promise<RightsRequestView[]> {
-  {
-    const rows = (await selectRequests(work).where('rights_request.resident_id', '=', scope.subjectId).orderBy('rights_request.received_at', 'desc').execute()) as Row[];
-    const out: RightsRequestView[] = [];
-    for (const r of rows) {
-      const decision = scope.decide(recordItem('rights_request', r.id, scope.homeHouseholdId, r.resident_id));
-      if (!decision.permit) continue;
-      work.processed(r.resident_id, portalPurpose(work), { type: 'rights_request', id: r.id }, ['case'], decision);
-      out.push(view(work, r));
-    }
-    return out;
+  const rows = (await selectRequests(work).where('rights_request.resident_id', '=', scope.subjectId).orderBy('rights_request.received_at', 'desc').execute()) as Row[];
+  const out: RightsRequestView[] = [];
+  for (const r of rows) {
+    const decision = scope.decide(recordItem('rights_request', r.id, scope.homeHouseholdId, r.resident_id));
+    if (!decision.permit) continue;
+    work.processed(r.resident_id, portalPurpose(work), { type: 'rights_request', id: r.id }, ['case'], decision);
+    out.push(view(work, r));
   }
+  return out;
 }
 
 export async function myRightsRequest(session: GateSession, id: string): Promise<RightsRequestView> {
