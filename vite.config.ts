@@ -28,6 +28,7 @@ export default defineConfig({
         start: resolve(web, 'index.html'),
         staff: resolve(web, 'staff/index.html'),
         portal: resolve(web, 'portal/index.html'),
+        console: resolve(web, 'console/index.html'),
       },
     },
   },

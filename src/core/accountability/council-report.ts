@@ -220,7 +220,7 @@ export function buildCouncilReport(c: CouncilCounts, lang: Lang = 'nl'): Council
   // Complaints: received/decided, outcomes, and the share decided in time.
   if (c.complaints === null) sections.push({ key: 'complaints', title: t.complaints, status: 'not_recorded', note: t.notRecorded, columns: [], rows: [] });
   else {
-    const out = countSection(lang, 'complaints', 'complaints', ['founded', 'partly_founded', 'unfounded', 'not_handled'].map((k) => ({ key: k, label: label(lang, k), count: c.complaints!.outcomes.find((o) => o.outcome === k)?.count ?? 0 })));
+    const out = countSection(lang, 'complaints', 'complaints', ['founded', 'partly_founded', 'unfounded', 'not_handled'].map((k) => ({ key: k, label: label(lang, k), count: c.complaints!.outcomes.find((o) => o.outcome === k)?.count ?? 0 })), false);
     const share = showShare(c.complaints.decidedInTime, c.complaints.decided);
     out.rows.unshift({ key: 'received', label: t.received, cells: [{ column: 'count', shown: showCount(c.complaints.received) }] });
     out.rows.push({ key: 'in_time', label: t.inTime, cells: [{ column: 'count', shown: { ...share, value: null } }] });
@@ -230,7 +230,7 @@ export function buildCouncilReport(c: CouncilCounts, lang: Lang = 'nl'): Council
   if (c.rightsRequests === null) sections.push({ key: 'rights_requests', title: t.rights, status: 'not_recorded', note: t.notRecorded, columns: [], rows: [] });
   else {
     const r = c.rightsRequests;
-    const out = countSection(lang, 'rights_requests', 'rights', ['access', 'rectification', 'restriction', 'objection', 'erasure'].map((k) => ({ key: k, label: label(lang, k), count: r.kinds.find((x) => x.kind === k)?.count ?? 0 })));
+    const out = countSection(lang, 'rights_requests', 'rights', ['access', 'rectification', 'restriction', 'objection', 'erasure'].map((k) => ({ key: k, label: label(lang, k), count: r.kinds.find((x) => x.kind === k)?.count ?? 0 })), false);
     const share = showShare(r.decidedInTime, r.decided);
     out.rows.push(
       { key: 'decided', label: t.decided, cells: [{ column: 'count', shown: showCount(r.decided) }] },

@@ -15,14 +15,18 @@ import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { errorBody } from '../http/errors.ts';
+import { CONSOLE_ROLES } from '../../core/accountability/capabilities.ts';
 
 export const DIST_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../dist');
+
+/** The console's training page: every professional may practise there (issue 7 item 7). */
+const TRAINING_PAGE = '/toezicht/oefenen';
 
 /** Pages of the portal that need no sign-in (no personal data on them). */
 const PUBLIC_PORTAL_PAGES = new Set(['/mijn/rechten']);
 
-type Page = 'start' | 'staff' | 'portal';
-const PAGE_FILE: Record<Page, string> = { start: 'index.html', staff: 'staff/index.html', portal: 'portal/index.html' };
+type Page = 'start' | 'staff' | 'portal' | 'console';
+const PAGE_FILE: Record<Page, string> = { start: 'index.html', staff: 'staff/index.html', portal: 'portal/index.html', console: 'console/index.html' };
 
 export interface WebOptions {
   distDir?: string;
@@ -74,6 +78,21 @@ export async function registerWeb(app: FastifyInstance, opts: WebOptions = {}): 
   app.get('/werkplek/*', { schema: { hide: true } }, staffPage);
   app.get('/mijn', { schema: { hide: true } }, portalPage);
   app.get('/mijn/*', { schema: { hide: true } }, portalPage);
+
+  // The privacy officer's console (/toezicht, issue 7): staff with a console role. Its training page is
+  // open to every professional; other professionals go to their workspace, residents to the portal.
+  const consolePage = async (request: FastifyRequest, reply: FastifyReply) => {
+    const path = request.url.split('?')[0]!.replace(/\/+$/, '');
+    const actor = request.actor;
+    if (actor?.kind === 'professional') {
+      if (CONSOLE_ROLES.some((r) => actor.roles.includes(r)) || path === TRAINING_PAGE) return sendPage(reply, 'console');
+      return reply.redirect('/werkplek', 302);
+    }
+    if (actor?.kind === 'resident') return reply.redirect('/mijn', 302);
+    return toSignIn(request, reply, 'staff');
+  };
+  app.get('/toezicht', { schema: { hide: true } }, consolePage);
+  app.get('/toezicht/*', { schema: { hide: true } }, consolePage);
 }
 
 function toSignIn(request: FastifyRequest, reply: FastifyReply, kind: 'staff' | 'resident') {
