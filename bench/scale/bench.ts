@@ -35,7 +35,7 @@ import { buildApp } from '../../src/server/app.ts';
 import { cookieNames } from '../../src/server/auth/cookies.ts';
 import { bareHousehold } from '../read/bench.ts';
 import { discoverRoutes, load, startServer, summariseProfile, type LoadFigures, type RouteLoad } from './http.ts';
-import { appendRate, fillLog, logWorld, whoViewedLatency } from './log.ts';
+import { appendRate, fillLog, fillLogParallel, logWorld, whoViewedLatency } from './log.ts';
 import { renderMarkdown } from './report.ts';
 import { benchPersonas, counts, shuffle } from './world.ts';
 
@@ -50,6 +50,7 @@ export const settings = {
   seconds: num('SCALE_SECONDS', 10),
   connections: (process.env.SCALE_CONNECTIONS ?? '50,200').split(',').map(Number),
   personas: num('SCALE_PERSONAS', 200),
+  fillProcesses: num('SCALE_FILL_PROCESSES', 3),
   appendSeconds: num('SCALE_APPEND_SECONDS', 6),
   reuse: process.env.SCALE_REUSE === '1',
   profile: process.env.SCALE_PROFILE !== '0',
@@ -82,8 +83,9 @@ async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
 interface State {
   keys: ReturnType<typeof Keyring.generateMaterial>;
   seed?: { seconds: number; wallSeconds: number; residents: number; itemsPerRequest: number; output: string };
-  logFill?: Array<{ added: number; seconds: number; perSecond: number; writerSeconds: number; indexesRebuilt: string[]; indexSeconds: number }>;
+  logFill?: Array<{ added: number; seconds: number; perSecond: number; writerSeconds?: number; indexesRebuilt?: string[]; indexSeconds?: number; processes?: number; note?: string }>;
   analyzeSeconds?: number;
+  droppedIndexes?: Array<{ name: string; definition: string }>;
 }
 
 /** `zorgvuldig seed` as a child process: the documented command, timed. */
@@ -157,13 +159,24 @@ export async function run(): Promise<object> {
     const world = await logWorld(database.db, (c) => gateEnv.activityId(c));
     log(`log world: ${world.cases.length} residents with a case, ${world.residents.length} residents`);
     const owner = new Kysely<DB>({ dialect: new PostgresDialect({ pool: pgPool(config.database.url!, null, 2) }) });
-    const fill = await fillLog(database.db, keyring, config.log.chains, world, settings.logEntries, {
-      writers: 4,
-      owner,
-      onProgress: (done, total) => {
-        if (done % 500_000 < 2000) log(`log fill ${done}/${total}`);
-      },
-    });
+    const have = Number((await sql<{ n: number }>`select count(*)::int8 as n from processing_log`.execute(owner)).rows[0]!.n);
+    let reported = 0;
+    const progress = (done: number, total: number) => {
+      if (done - reported >= 500_000) {
+        reported = done;
+        log(`log fill ${done}/${total}`);
+      }
+    };
+    const fill =
+      settings.logEntries - have >= 1_000_000 || (state.droppedIndexes?.length ?? 0) > 0
+        ? await fillLogParallel(owner, settings.logEntries, settings.fillProcesses, env, {
+            dropped: state.droppedIndexes,
+            save: (d) => {
+              state.droppedIndexes = d;
+              writeFileSync(stateFile, JSON.stringify(state));
+            },
+          }, progress)
+        : await fillLog(database.db, keyring, config.log.chains, world, settings.logEntries, { writers: 4, owner, onProgress: progress });
     if (fill.added > 0) {
       state.logFill = [...(state.logFill ?? []), fill];
       const t0 = performance.now();

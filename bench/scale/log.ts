@@ -172,7 +172,7 @@ export async function fillLog(
 }
 
 /** Non-unique indexes of the log tables, with the statement that creates each. */
-async function secondaryIndexes(db: Kysely<DB>): Promise<Array<{ name: string; definition: string }>> {
+export async function secondaryIndexes(db: Kysely<DB>): Promise<Array<{ name: string; definition: string }>> {
   const rows = await sql<{ indexname: string; indexdef: string }>`
     select i.indexname, i.indexdef from pg_indexes i join pg_class c on c.relname = i.indexname join pg_index x on x.indexrelid = c.oid
     where i.schemaname = 'public' and i.tablename in ('processing_log', 'access_record') and not x.indisunique and not x.indisprimary`.execute(db);
@@ -287,4 +287,61 @@ export async function whoViewedLatency(db: Kysely<DB>, keyring: Keyring, residen
   lat.sort((a, b) => a - b);
   const q = (p: number) => Math.round((lat[Math.min(lat.length - 1, Math.floor(p * lat.length))] ?? 0) * 10) / 10;
   return { queries: lat.length, concurrency, perSecond: Math.round(lat.length / elapsed), p50Ms: q(0.5), p90Ms: q(0.9), p99Ms: q(0.99), maxMs: q(1), meanRows: Math.round((rows / Math.max(1, lat.length)) * 10) / 10 };
+}
+
+/**
+ * The same fill in several processes (bench/scale/fill-worker.ts), for a large log on a shared machine:
+ * each process hashes its own entries and commits through the real writer. The secondary indexes of the
+ * log tables are dropped first (their definitions kept in `keep`, so that a stopped run can rebuild
+ * them) and rebuilt at the end.
+ */
+export async function fillLogParallel(
+  owner: Kysely<DB>,
+  target: number,
+  processes: number,
+  env: Record<string, string>,
+  keep: { dropped?: Array<{ name: string; definition: string }>; save: (dropped: Array<{ name: string; definition: string }>) => void },
+  onProgress?: (done: number, total: number) => void,
+): Promise<{ added: number; seconds: number; perSecond: number; writerSeconds: number; indexesRebuilt: string[]; indexSeconds: number; processes: number }> {
+  const { spawn } = await import('node:child_process');
+  const have = Number((await sql<{ n: number }>`select count(*)::int8 as n from processing_log`.execute(owner)).rows[0]!.n);
+  const todo = Math.max(0, target - have);
+  const t0 = performance.now();
+  const found = await secondaryIndexes(owner);
+  const dropped = [...(keep.dropped ?? []).filter((d) => !found.some((f) => f.name === d.name)), ...found];
+  keep.save(dropped);
+  for (const ix of found) await sql`drop index ${sql.id(ix.name)}`.execute(owner);
+  const root = new URL('../../', import.meta.url).pathname;
+  const share = Math.ceil(todo / processes);
+  const progress = new Array<number>(processes).fill(0);
+  await Promise.all(
+    Array.from({ length: processes }, (_, k) => {
+      const count = Math.max(0, Math.min(share, todo - k * share));
+      if (count === 0) return Promise.resolve();
+      const child = spawn(process.execPath, ['--import', 'tsx', 'bench/scale/fill-worker.ts'], {
+        cwd: root,
+        env: { ...process.env, ...env, FILL_COUNT: String(count), FILL_OFFSET: String(have + k * share) },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      child.stdout!.on('data', (d: Buffer) => {
+        const last = d.toString().trim().split('\n').pop();
+        if (last) progress[k] = Number(last);
+        onProgress?.(progress.reduce((a, b) => a + b, 0), todo);
+      });
+      return new Promise<void>((resolve, reject) => child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`fill worker ${k} exited ${code}`)))));
+    }),
+  );
+  const writerSeconds = (performance.now() - t0) / 1000;
+  for (const ix of dropped) await sql.raw(ix.definition).execute(owner);
+  keep.save([]);
+  const seconds = (performance.now() - t0) / 1000;
+  return {
+    added: todo,
+    seconds: Math.round(seconds * 10) / 10,
+    perSecond: seconds > 0 ? Math.round(todo / seconds) : 0,
+    writerSeconds: Math.round(writerSeconds * 10) / 10,
+    indexesRebuilt: dropped.map((i) => i.name),
+    indexSeconds: Math.round((seconds - writerSeconds) * 10) / 10,
+    processes,
+  };
 }

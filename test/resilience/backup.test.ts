@@ -51,7 +51,7 @@ beforeAll(async () => {
   t = await createTestStore({}, material);
   w = await insertWorld(t);
   await activity();
-});
+}, 300_000);
 afterAll(async () => {
   await t?.close();
   rmSync(dir, { recursive: true, force: true });

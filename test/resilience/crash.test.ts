@@ -144,7 +144,7 @@ beforeAll(async () => {
       await app.close();
     }
   });
-});
+}, 300_000);
 
 afterAll(async () => {
   if (dbName) {

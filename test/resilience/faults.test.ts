@@ -83,7 +83,7 @@ beforeAll(async () => {
   const personas = await worldPersonas(t, w);
   reads = await findReads(t.app, ops, personas, w);
   write = await findWrite(t.app, ops, personas, w);
-});
+}, 300_000);
 afterAll(async () => t?.close());
 
 describe('the processing log cannot be written', () => {

@@ -80,6 +80,23 @@ const HOSTILE: string[] = [
   'x'.repeat(5000),
 ];
 
+/** The hostile strings sent where a request reaches the handler as more than one persona, and in bodies. */
+const HOSTILE_CORE: string[] = [
+  '',
+  "' OR '1'='1",
+  "'; drop table resident; --",
+  '<script>alert(1)</script>',
+  '../../../../etc/passwd',
+  'a\u0000b',
+  '\ud800',
+  '\u202eevil\u202c',
+  'Ẁéïrd ñämë 🙂 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 中文 עברית',
+  '%_%',
+  '{"$gt":""}',
+  'FFFFFFFF-FFFF-FFFF-FFFF-FFFFFFFFFFFF',
+  'x'.repeat(5000),
+];
+
 /** Values of other JSON types for type confusion in bodies. */
 const WRONG_TYPES: unknown[] = [0, -1, 1.5, 1e308, true, null, [], ['a'], {}, { $ne: null }];
 
@@ -125,6 +142,8 @@ interface Case {
   persona: string;
   /** A state-changing request that conforms to the schema (phase 2: may legitimately write). */
   conformingWrite: boolean;
+  /** The request itself breaks the route's schema (or the session/CSRF rules), whoever sends it. */
+  schemaBreaking: boolean;
 }
 
 let t: TestApp;
@@ -171,7 +190,8 @@ function isStateChanging(op: Operation): boolean {
 }
 
 /** Every generated case for one operation and one persona (null: no session). */
-function casesFor(op: Operation, persona: Persona | null): Case[] {
+function casesFor(op: Operation, persona: Persona | null, full = true): Case[] {
+  const hostile = full ? HOSTILE : HOSTILE_CORE;
   const cases: Case[] = [];
   const base = { method: op.method, persona: persona?.name ?? 'none' };
   const headers = (extra: Record<string, string> = {}): Record<string, string> => ({ ...(persona ? persona.headers : {}), ...extra });
@@ -184,14 +204,14 @@ function casesFor(op: Operation, persona: Persona | null): Case[] {
   const needsSessionReject = op.needsSession && !persona;
   const write = isStateChanging(op);
 
-  const push = (c: Omit<Case, 'method' | 'persona' | 'conformingWrite'> & { method?: string }) => {
+  const push = (c: Omit<Case, 'method' | 'persona' | 'conformingWrite' | 'schemaBreaking'> & { method?: string }) => {
     const mustReject = c.mustReject || needsSessionReject;
-    cases.push({ ...base, ...c, mustReject, conformingWrite: write && !mustReject });
+    cases.push({ ...base, ...c, mustReject, schemaBreaking: c.mustReject, conformingWrite: write && !mustReject });
   };
 
   // Path parameters: hostile strings and raw fragments.
   for (const p of pathParams(op)) {
-    for (const v of HOSTILE) {
+    for (const v of hostile) {
       if (v === '') continue; // an empty segment is another route
       push({ label: `path ${p.name}=${JSON.stringify(v).slice(0, 40)}`, url: urlOf(op, { ...path, [p.name]: v }, query), ...withBody(), mustReject: mustRefuse(p.schema, v), probe: v });
     }
@@ -202,7 +222,7 @@ function casesFor(op: Operation, persona: Persona | null): Case[] {
 
   // Query parameters: hostile strings, repeated parameters, unknown parameters.
   for (const p of queryParams(op)) {
-    for (const v of HOSTILE) {
+    for (const v of hostile) {
       push({ label: `query ${p.name}=${JSON.stringify(v).slice(0, 40)}`, url: urlOf(op, path, { ...query, [p.name]: v }), ...withBody(), mustReject: mustRefuse(p.schema, v), probe: v });
     }
     const twice = `${urlOf(op, path, query)}${Object.keys(query).length ? '&' : '?'}${enc(p.name)}=a&${enc(p.name)}=b`;
@@ -232,7 +252,7 @@ function casesFor(op: Operation, persona: Persona | null): Case[] {
         push({ label: `body ${name}=${JSON.stringify(v)}`, url, ...json(candidate), mustReject: !conforms(op.body, candidate) });
       }
       if (typesOf(schema).includes('string') || schema.anyOf || schema.format || schema.pattern) {
-        for (const v of HOSTILE) {
+        for (const v of HOSTILE_CORE) {
           const candidate = { ...body, [name]: v };
           push({ label: `body ${name}=${JSON.stringify(v).slice(0, 40)}`, url, ...json(candidate), mustReject: mustRefuse(op.body, candidate), probe: v });
         }
@@ -309,9 +329,23 @@ beforeAll(async () => {
   t = await createTestApp();
   w = await insertWorld(t);
   ops = await routesOf(t.app);
-  for (const op of ops) for (const persona of await personasFor(op)) cases.push(...casesFor(op, persona));
+  // A request that breaks the schema is refused by validation, before any role check or handler, so
+  // it is sent once, with the first persona's session; conforming requests reach the handler and are
+  // sent as every persona (and without a session).
+  for (const op of ops) {
+    const personas = await personasFor(op);
+    for (const [k, persona] of personas.entries()) cases.push(...casesFor(op, persona, k === 0).filter((c) => k === 0 || !c.schemaBreaking));
+  }
 });
 afterAll(async () => t?.close());
+
+/** Every GET route once, validly, as each persona. */
+async function warmUp(): Promise<void> {
+  const personas = await worldPersonas(t, w);
+  for (const op of ops.filter((o) => o.method === 'GET')) {
+    for (const p of personas) await t.app.inject({ method: 'GET', url: urlOf(op, validPath(op), validQuery(op)), headers: p.headers });
+  }
+}
 
 /** The personas a route is fuzzed as: fresh sessions per route, so a route that ends a session (logout) ends only its own. */
 async function personasFor(op: Operation): Promise<Array<Persona | null>> {
@@ -330,13 +364,16 @@ describe('fuzzing every route of the OpenAPI document', () => {
   });
 
   it('malformed and hostile requests: 4xx with a stable code when they do not conform, never 5xx, nothing echoed, the data unchanged', async () => {
+    // Some reads keep derived rows up to date the first time they run (who else is involved: notices).
+    // Run every read once as every persona first: after that, reading again must change nothing.
+    await warmUp();
     const before = await dataChecksum(t);
     const outcomes: Outcome[] = [];
     for (const c of cases.filter((x) => !x.conformingWrite)) outcomes.push(await send(c));
     expect(outcomes.length).toBeGreaterThan(500);
     expect(problems(outcomes)).toEqual([]);
     expect(await dataChecksum(t)).toEqual(before);
-  });
+  }, 900_000);
 
   // Conforming writes may legitimately change data (a value may be "'; drop table resident; --").
   it('conforming hostile writes never answer 5xx, every error has a code, and the processing log still verifies', async () => {
@@ -349,6 +386,6 @@ describe('fuzzing every route of the OpenAPI document', () => {
     // Nothing was dropped or emptied by an injection string.
     const residents = await t.ownerSql(`select count(*)::int as n from resident`);
     expect(Number(residents[0]!.n)).toBe(3);
-  });
+  }, 900_000);
 });
 

@@ -423,7 +423,10 @@ const WRITE_CATEGORIES = ['care_needs', 'contact', 'housing', 'daily_functioning
 /** A write of personal data that succeeds in the test world: a persona, a route and a body (tries, then keeps the first 201). */
 export async function findWrite(app: Injectable, ops: Operation[], personas: Persona[], w: World): Promise<FoundWrite> {
   const marker = (n: number) => `resilience-write-${n}-${Math.random().toString(36).slice(2, 8)}`;
-  for (const op of ops.filter((o) => o.method === 'POST' && o.body && pathParams(o).length > 0)) {
+  // Recording a data item is the canonical write of personal data (the fault tests look for its rows in
+  // data_item); other writes are tried only when it is gone.
+  const writes = ops.filter((o) => o.method === 'POST' && o.body && pathParams(o).length > 0).sort((a, b) => Number(!a.path.endsWith('/data-items')) - Number(!b.path.endsWith('/data-items')));
+  for (const op of writes) {
     const textField = Object.entries(op.body!.properties ?? {}).find(([name, s]) => (s.type === 'string' && !s.format && !s.pattern && !s.enum && (s.maxLength ?? 0) >= 100) || name === 'value')?.[0];
     if (!textField) continue;
     for (const persona of personas.filter((p) => p.actor.kind === 'professional' && p.households.length > 0)) {
