@@ -63,6 +63,30 @@ describe('who may use the console', () => {
   });
 });
 
+describe('the page guard of /toezicht', () => {
+  it.each([
+    ['/toezicht', 'director', '/werkplek'],
+    ['/toezicht/register', 'director', '/werkplek'],
+    ['/toezicht', undefined, '/auth/staff/login?terug=%2Ftoezicht'],
+  ])('GET %s as %s goes to %s', async (url, who, location) => {
+    const res = await get(url, who);
+    expect(res.statusCode).toBe(302);
+    expect(res.headers.location).toBe(location);
+  });
+
+  it('a console role gets the console; every professional gets the training page', async () => {
+    for (const [url, who] of [
+      ['/toezicht/logboek', 'officer'],
+      ['/toezicht/bewaartermijnen', 'archivist'],
+      ['/toezicht/oefenen', 'director'],
+    ] as const) {
+      const res = await get(url, who);
+      // 200 with the built app, 503 when the web apps are not built: never a redirect elsewhere.
+      expect([200, 503], url).toContain(res.statusCode);
+    }
+  });
+});
+
 describe('the register', () => {
   it('exports as JSON in the LDV register shape', async () => {
     const res = await get('/api/console/register/export', 'archivist');

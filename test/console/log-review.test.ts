@@ -55,6 +55,11 @@ describe('searching the processing log', () => {
     expect(await codeOf(officer().searchLog({ from: today }))).toBe('LOG_REVIEW.QUERY_REQUIRED');
   });
 
+  it('an impossible date is refused, not passed to the database', async () => {
+    expect(await codeOf(officer().searchLog({ from: '2026-02-30', to: '2026-03-01' }))).toBe('DATE.INVALID');
+    expect(await codeOf(officer().denialBursts({ from: '2026-01-01', to: '2026-13-01' }))).toBe('DATE.INVALID');
+  });
+
   it('only the privacy officer reviews the log; a functional administrator is refused', async () => {
     expect(await codeOf(c.repo(c.actor(c.staff.admin)).console.searchLog({ residentId: c.w.residents.adult }))).toBe('AUTH.ROLE_REQUIRED');
     expect(await codeOf(c.repo(c.actor(c.w.professionals.director)).console.searchLog({ residentId: c.w.residents.adult }))).toBe('AUTH.ROLE_REQUIRED');

@@ -13,6 +13,7 @@ import { sql } from 'kysely';
 import { denialBursts, type Burst } from '../../../core/accountability/bursts.ts';
 import { toLdvReadItem, type LdvReadResult } from '../../../core/accountability/ldv-read.ts';
 import { isValidBsn, normaliseBsn } from '../../../core/domain/bsn.ts';
+import { isRealDate } from '../../../core/domain/dates.ts';
 import { AppError } from '../../../core/errors.ts';
 import type { GateSession, GateWork } from '../../gate/session.ts';
 import { dayAfter, dayStart, decideOversight, iso, logAction, requireCapability } from './common.ts';
@@ -144,8 +145,8 @@ async function resolveResident(work: GateWork, q: { bsn?: string; residentId?: s
 }
 
 function checkPeriod(from?: string, to?: string): void {
-  if (from && !/^\d{4}-\d{2}-\d{2}$/.test(from)) throw new AppError('DATE.INVALID', { field: 'from' });
-  if (to && !/^\d{4}-\d{2}-\d{2}$/.test(to)) throw new AppError('DATE.INVALID', { field: 'to' });
+  if (from && !isRealDate(from)) throw new AppError('DATE.INVALID', { field: 'from' });
+  if (to && !isRealDate(to)) throw new AppError('DATE.INVALID', { field: 'to' });
   if (from && to && to < from) throw new AppError('DATE.INVALID', { field: 'to' });
 }
 
