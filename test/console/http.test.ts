@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/core/policy/actor.ts';
-import { openSessions } from '../../src/data/index.ts';
+import { openSessions, trainingSandbox } from '../../src/data/index.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { insertWorld, type World } from '../support/world.ts';
 import { cookieNames } from '../../src/server/auth/cookies.ts';
@@ -36,7 +36,9 @@ beforeAll(async () => {
   await session('admin', p(staff.admin, ['functional_admin']));
   await session('archivist', p(staff.archivist, ['archivist']));
   await session('director', p(w.professionals.director, ['professional']));
-});
+  // The training municipality is created on first use (a PGlite initdb, slow on a busy machine): now.
+  await trainingSandbox(t.store);
+}, 300_000);
 afterAll(async () => t.close());
 
 const get = (url: string, who?: string) => t.app.inject({ method: 'GET', url, headers: who ? headers[who] : {} });

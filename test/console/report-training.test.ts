@@ -14,8 +14,9 @@ beforeAll(async () => {
   c = await consoleWorld();
   await c.repo(c.actor(c.w.professionals.consulent)).household(c.w.households.main);
   for (let i = 0; i < 6; i++) await c.repo(c.actor(c.w.professionals.stranger)).household(c.w.households.main).catch(() => undefined);
+  // The training municipality is created on first use (a PGlite initdb, slow on a busy machine).
   sandbox = await trainingSandbox(c.t.store);
-});
+}, 300_000);
 afterAll(async () => {
   await closeTrainingSandbox(c.t.store);
   await c.close();

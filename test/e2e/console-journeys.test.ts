@@ -25,7 +25,7 @@ describe.skipIf(E2E_OFF)("the privacy officer's journeys", () => {
     stack = await startStack({}, { seed: true });
     browser = await launch();
     await trainingSandbox(stack.store);
-  });
+  }, 300_000);
   afterAll(async () => {
     for (const c of open) await c.close();
     await browser?.close();

@@ -23,7 +23,7 @@ describe.skipIf(E2E_OFF)('the console pages are accessible', () => {
     browser = await launch();
     // The training municipality is seeded on first use; open it now so the page does not wait for it.
     await trainingSandbox(stack.store);
-  });
+  }, 300_000);
   afterAll(async () => {
     for (const c of open) await c.close();
     await browser?.close();
