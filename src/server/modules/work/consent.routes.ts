@@ -178,7 +178,7 @@ export const consentRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async
 
   app.get(
     '/api/werkplek/consultations',
-    { preHandler: requireProfessional, schema: { tags: [TAG], summary: 'The consultations I was asked for and can still answer', description: accessDoc(A.consultationRead), response: { 200: Type.Object({ consultations: Type.Array(ConsultationSummary) }), ...errors } } },
+    { preHandler: requireProfessional, schema: { tags: [TAG], summary: 'The consultations I was asked for and can still answer', description: accessDoc(A.consultations), response: { 200: Type.Object({ consultations: Type.Array(ConsultationSummary) }), ...errors } } },
     async (request) => ({ consultations: await work(request).myConsultations() }),
   );
 };

@@ -58,7 +58,7 @@ export const intakeRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async 
     '/api/help-requests/:id/state',
     {
       preHandler: requireProfessional,
-      schema: { tags: ['werkplek: intake'], summary: 'The help request’s status, triage and version (for the work screens)', description: accessDoc(A.status), params: IdParams, response: { 200: HelpRequestState, ...errors } },
+      schema: { tags: ['werkplek: intake'], summary: 'The help request’s status, triage and version (for the work screens)', description: accessDoc(A.state), params: IdParams, response: { 200: HelpRequestState, ...errors } },
     },
     async (request) => repositoryFor(request, deps).work.helpRequestState(request.params.id),
   );

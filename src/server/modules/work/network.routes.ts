@@ -39,7 +39,7 @@ export const networkRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async
 
   app.get(
     '/api/werkplek/reference',
-    { preHandler: requireProfessional, schema: { tags: ['werkplek: convenanten'], summary: 'The vocabulary of the forms: categories, sources, secrecy origins, domains and tasks, and the life domains each domain can need', description: accessDoc(A.organisations), response: { 200: WorkReference, ...errors } } },
+    { preHandler: requireProfessional, schema: { tags: ['werkplek: convenanten'], summary: 'The vocabulary of the forms: categories, sources, secrecy origins, domains and tasks, and the life domains each domain can need', description: accessDoc(A.reference), response: { 200: WorkReference, ...errors } } },
     async (request) => work(request).reference(),
   );
 };
