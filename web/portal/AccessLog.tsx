@@ -10,7 +10,7 @@ import { PageTitle } from '../shared/layout.tsx';
 import { AppLink, navigate, useLocation } from '../shared/router.tsx';
 import { Loaded } from '../shared/states.tsx';
 import { Button, FormLabel, Heading2, Paragraph, Textbox } from '../shared/ui.tsx';
-import { api, BackLink, formatDateTime, href, label, useSubject, type Label } from './common.tsx';
+import { api, BackLink, ErrorAlert, formatDateTime, href, label, useSubject, type Label } from './common.tsx';
 
 interface Entry {
   id: number;
@@ -94,71 +94,75 @@ export function AccessLog() {
           </div>
         </fieldset>
       </form>
-      <Loaded result={result}>
-        {(log) => {
-          const pages = Math.max(1, Math.ceil(log.total / log.pageSize));
-          return (
-            <section aria-labelledby="lijst">
-              <Heading2 id="lijst" className="zv-visually-hidden">
-                {t('logTitle')}
-              </Heading2>
-              <Paragraph>{log.showsNames ? t('logNames') : t('logNoNames')}</Paragraph>
-              <Paragraph role="status">{t('logCount', { total: String(log.total), page: String(log.page), pages: String(pages) })}</Paragraph>
-              {log.entries.length === 0 ? (
-                <Paragraph>{t('logEmpty')}</Paragraph>
-              ) : (
-                <div className="utrecht-table-container zv-table-container" role="region" tabIndex={0} aria-label={t('logTitle')}>
-                  <table className="utrecht-table utrecht-table--html-table zv-log">
-                    <caption className="utrecht-table__caption zv-visually-hidden">{t('logTitle')}</caption>
-                    <thead className="utrecht-table__header">
-                      <tr className="utrecht-table__row">
-                        {[t('when'), t('who'), t('why'), t('what')].map((h) => (
-                          <th key={h} scope="col" className="utrecht-table__header-cell">
-                            {h}
-                          </th>
-                        ))}
-                      </tr>
-                    </thead>
-                    <tbody className="utrecht-table__body">
-                      {log.entries.map((e) => (
-                        <tr className="utrecht-table__row" key={e.id}>
-                          <td className="utrecht-table__cell">{formatDateTime(e.at, lang)}</td>
-                          <td className="utrecht-table__cell">
-                            {who(e)}
-                            {e.actor.kind === 'professional' && (e.actor.functionTitle || e.actor.organisation) && (
-                              <span className="zv-sub">{[e.actor.functionTitle, e.actor.organisation].filter(Boolean).join(', ')}</span>
-                            )}
-                          </td>
-                          <td className="utrecht-table__cell">{why(e)}</td>
-                          <td className="utrecht-table__cell">{e.categories.map((c) => label(c, lang)).join(', ') || '—'}</td>
+      {result.state === 'error' && result.code === 'PERIOD.INVALID' ? (
+        <ErrorAlert message={t('error.PERIOD.INVALID')} />
+      ) : (
+        <Loaded result={result}>
+          {(log) => {
+            const pages = Math.max(1, Math.ceil(log.total / log.pageSize));
+            return (
+              <section aria-labelledby="lijst">
+                <Heading2 id="lijst" className="zv-visually-hidden">
+                  {t('logTitle')}
+                </Heading2>
+                <Paragraph>{log.showsNames ? t('logNames') : t('logNoNames')}</Paragraph>
+                <Paragraph role="status">{t('logCount', { total: String(log.total), page: String(log.page), pages: String(pages) })}</Paragraph>
+                {log.entries.length === 0 ? (
+                  <Paragraph>{t('logEmpty')}</Paragraph>
+                ) : (
+                  <div className="utrecht-table-container zv-table-container" role="region" tabIndex={0} aria-label={t('logTitle')}>
+                    <table className="utrecht-table utrecht-table--html-table zv-log">
+                      <caption className="utrecht-table__caption zv-visually-hidden">{t('logTitle')}</caption>
+                      <thead className="utrecht-table__header">
+                        <tr className="utrecht-table__row">
+                          {[t('when'), t('who'), t('why'), t('what')].map((h) => (
+                            <th key={h} scope="col" className="utrecht-table__header-cell">
+                              {h}
+                            </th>
+                          ))}
                         </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
-              )}
-              {pages > 1 && (
-                <nav className="zv-pager" aria-label={t('logTitle')}>
-                  {log.page > 1 && <AppLink href={link({ van: from, tot: to, pagina: String(log.page - 1) })}>{t('previous')}</AppLink>}
-                  {log.page < pages && <AppLink href={link({ van: from, tot: to, pagina: String(log.page + 1) })}>{t('next')}</AppLink>}
-                </nav>
-              )}
-              <ul className="utrecht-unordered-list">
-                <li className="utrecht-unordered-list__item">
-                  <a className="utrecht-link" href={api('/api/mijn/access-log/export', subject, { from: log.period.from, to: log.period.to, format: 'csv' })} download>
-                    {t('exportCsv')}
-                  </a>
-                </li>
-                <li className="utrecht-unordered-list__item">
-                  <a className="utrecht-link" href={api('/api/mijn/access-log/export', subject, { from: log.period.from, to: log.period.to, format: 'json' })} download>
-                    {t('exportJson')}
-                  </a>
-                </li>
-              </ul>
-            </section>
-          );
-        }}
-      </Loaded>
+                      </thead>
+                      <tbody className="utrecht-table__body">
+                        {log.entries.map((e) => (
+                          <tr className="utrecht-table__row" key={e.id}>
+                            <td className="utrecht-table__cell">{formatDateTime(e.at, lang)}</td>
+                            <td className="utrecht-table__cell">
+                              {who(e)}
+                              {e.actor.kind === 'professional' && (e.actor.functionTitle || e.actor.organisation) && (
+                                <span className="zv-sub">{[e.actor.functionTitle, e.actor.organisation].filter(Boolean).join(', ')}</span>
+                              )}
+                            </td>
+                            <td className="utrecht-table__cell">{why(e)}</td>
+                            <td className="utrecht-table__cell">{e.categories.map((c) => label(c, lang)).join(', ') || '—'}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </div>
+                )}
+                {pages > 1 && (
+                  <nav className="zv-pager" aria-label={t('logTitle')}>
+                    {log.page > 1 && <AppLink href={link({ van: from, tot: to, pagina: String(log.page - 1) })}>{t('previous')}</AppLink>}
+                    {log.page < pages && <AppLink href={link({ van: from, tot: to, pagina: String(log.page + 1) })}>{t('next')}</AppLink>}
+                  </nav>
+                )}
+                <ul className="utrecht-unordered-list">
+                  <li className="utrecht-unordered-list__item">
+                    <a className="utrecht-link" href={api('/api/mijn/access-log/export', subject, { from: log.period.from, to: log.period.to, format: 'csv' })} download>
+                      {t('exportCsv')}
+                    </a>
+                  </li>
+                  <li className="utrecht-unordered-list__item">
+                    <a className="utrecht-link" href={api('/api/mijn/access-log/export', subject, { from: log.period.from, to: log.period.to, format: 'json' })} download>
+                      {t('exportJson')}
+                    </a>
+                  </li>
+                </ul>
+              </section>
+            );
+          }}
+        </Loaded>
+      )}
       <BackLink />
     </>
   );

@@ -210,10 +210,13 @@ export async function complaintQueue(session: GateSession, filter: ComplaintQueu
     if (filter === 'decided') q = q.where('complaint.status', 'in', ['decided', 'not_handled', 'withdrawn']);
     const rows = (await q.orderBy('complaint.received_on').limit(1000).execute()) as Row[];
     const l = await lookups(work, rows);
+    const contexts = new Map<string, GateContext>();
     const out: HandlerComplaintView[] = [];
     for (const r of rows) {
       // Awb 9:7: complaints about a household the commissioner is involved with are not theirs to see.
-      const decision = work.decide(await handlerContext(work, r.household_id), recordItem('complaint', r.id, r.household_id ?? '', r.resident_id), 'list');
+      const key = r.household_id ?? '';
+      if (!contexts.has(key)) contexts.set(key, await handlerContext(work, r.household_id));
+      const decision = work.decide(contexts.get(key)!, recordItem('complaint', r.id, key, r.resident_id), 'list');
       if (!decision.permit) continue;
       const v = handlerView(work, r, l);
       if (filter === 'overdue' && v.deadline !== 'overdue') continue;
