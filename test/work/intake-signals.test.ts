@@ -31,6 +31,14 @@ describe('intake', () => {
     expect([await ww.count('help_request'), await ww.count('resident')]).toEqual(before);
   });
 
+  it('a chain partner cannot register help requests (the college’s task); nothing is written', async () => {
+    const before = await ww.count('help_request');
+    const r = await ww.call('provider', 'POST', '/api/intake', { bsn: ww.w.adultBsn, domain: 'wmo', task: 'wmo-onderzoek', summary: 'Vraag om hulp' });
+    expect(r.status).toBe(403);
+    expect(r.body.error.code).toBe('AUTH.ROLE_REQUIRED');
+    expect(await ww.count('help_request')).toBe(before);
+  });
+
   it('a task that is not of the domain is refused with HELP_REQUEST.UNKNOWN_TASK', async () => {
     const r = await ww.call('consulent', 'POST', '/api/intake', { bsn: '100023757', domain: 'wmo', task: 'jeugd-hulp', summary: 'Vraag om hulp', resident: NEW });
     expect(r.body.error.code).toBe('HELP_REQUEST.UNKNOWN_TASK');

@@ -57,6 +57,10 @@ export async function registerHelpRequest(session: GateSession, input: IntakeInp
   return session.run('help_request.create', 'create', async (work) => {
     const actor = professional(work);
     const policy = work.policy;
+    // Registering a help request is the college's task (the melding): its own professionals do it. A
+    // chain partner works through the sub-activities the plan gives it, never by registering requests.
+    const org = await work.tx.selectFrom('organisation').select('kind').where('id', '=', actor.organisationId).executeTakeFirst();
+    if (org?.kind !== 'municipality' && org?.kind !== 'municipal_team') throw new AppError('AUTH.ROLE_REQUIRED', { required: ['municipal professional'] });
     const bsn = normaliseBsn(input.bsn);
     if (bsn === null || !isValidBsn(bsn)) throw new AppError('BSN.INVALID', { field: 'bsn' });
     const task = policy.tasks.get(input.task);
@@ -72,8 +76,7 @@ export async function registerHelpRequest(session: GateSession, input: IntakeInp
 
     if (input.signalId) {
       const s = await work.tx.selectFrom('early_signal').select(['id', 'accountable_id', 'kind', 'status']).where('id', '=', input.signalId).executeTakeFirst();
-      const org = await work.tx.selectFrom('organisation').select('kind').where('id', '=', actor.organisationId).executeTakeFirst();
-      const d = s ? decideSignal(policy, actor, org?.kind ?? null, 'update', { id: s.id, kind: s.kind, accountableId: s.accountable_id, category: 'contact' }) : null;
+      const d = s ? decideSignal(policy, actor, org.kind, 'update', { id: s.id, kind: s.kind, accountableId: s.accountable_id, category: 'contact' }) : null;
       if (!s || !d?.permit) notFound(work, { type: 'early_signal', id: input.signalId }, 'contact');
       if (s.status === 'closed') throw new AppError('SIGNAL.CLOSED');
     }
