@@ -86,6 +86,7 @@ interface State {
   logFill?: Array<{ added: number; seconds: number; perSecond: number; writerSeconds?: number; indexesRebuilt?: string[]; indexSeconds?: number; processes?: number; note?: string }>;
   analyzeSeconds?: number;
   droppedIndexes?: Array<{ name: string; definition: string }>;
+  indexRebuildSeconds?: number;
 }
 
 /** `zorgvuldig seed` as a child process: the documented command, timed. */
@@ -177,15 +178,16 @@ export async function run(): Promise<object> {
             },
           }, progress)
         : await fillLog(database.db, keyring, config.log.chains, world, settings.logEntries, { writers: 4, owner, onProgress: progress });
-    if (fill.added > 0) {
-      state.logFill = [...(state.logFill ?? []), fill];
+    if (fill.added > 0 || ('indexesRebuilt' in fill && fill.indexesRebuilt.length > 0)) {
+      if (fill.added > 0) state.logFill = [...(state.logFill ?? []), fill];
+      else if ('indexSeconds' in fill) state.indexRebuildSeconds = fill.indexSeconds;
       const t0 = performance.now();
       await sql`analyze`.execute(owner);
       state.analyzeSeconds = Math.round((performance.now() - t0) / 100) / 10;
       writeFileSync(stateFile, JSON.stringify(state));
     }
     await owner.destroy();
-    results.generation = { seed: state.seed, logFill: state.logFill ?? [], analyzeSeconds: state.analyzeSeconds ?? null };
+    results.generation = { seed: state.seed, logFill: state.logFill ?? [], indexRebuildSeconds: state.indexRebuildSeconds ?? null, analyzeSeconds: state.analyzeSeconds ?? null };
     results.counts = await counts(database.db, dbName);
     results.postgresql = await pgSettings(database.db);
     checkpoint(results);

@@ -43,9 +43,13 @@ export function renderMarkdown(r: R): string {
   out.push('|---|---|---|');
   if (gen.seed) out.push(`| \`zorgvuldig seed --residents ${fmt(settings.residents as number)} --items-per-request ${settings.itemsPerRequest}\` (logged, one entry per resident and table) | ${fmt(gen.seed.seconds)} s (process ${fmt(gen.seed.wallSeconds)} s) | ${fmt(Math.round((settings.residents as number) / Math.max(1, gen.seed.seconds)))} residents/s |`);
   for (const f of gen.logFill ?? []) {
-    out.push(`| processing log through the real writer (4 writers × 2,000 entries per transaction, HMAC chains) | ${fmt(f.seconds)} s for ${fmt(f.added)} entries | ${fmt(f.perSecond)} entries/s |`);
+    const how = (f as { processes?: number }).processes && (f as { processes?: number }).processes! > 1 ? `${(f as { processes?: number }).processes} processes × 2 writers` : '4 writers';
+    const note = (f as { note?: string }).note ? ` (${(f as { note?: string }).note})` : '';
+    out.push(`| processing log through the real writer (${how}, 2,000 entries per transaction, HMAC chains)${note} | ${fmt(f.seconds)} s for ${fmt(f.added)} entries | ${fmt(f.perSecond)} entries/s |`);
     if (f.indexesRebuilt?.length) out.push(`| … of which the writer (secondary indexes ${f.indexesRebuilt.map((n) => `\`${n}\``).join(', ')} dropped) / rebuilding those indexes | ${fmt(f.writerSeconds)} s / ${fmt(f.indexSeconds)} s | ${fmt(Math.round(f.added / Math.max(1, f.writerSeconds ?? 0)))} entries/s in the writer |`);
   }
+  const rebuild = (r.generation as { indexRebuildSeconds?: number | null } | undefined)?.indexRebuildSeconds;
+  if (rebuild) out.push(`| rebuilding the log's secondary indexes after the bulk fill | ${fmt(rebuild)} s | |`);
   if (gen.analyzeSeconds) out.push(`| \`analyze\` after the bulk load | ${gen.analyzeSeconds} s | |`);
   out.push('');
 
