@@ -58,7 +58,7 @@ afterAll(async () => {
 });
 
 describe('backup and restore drill', () => {
-  it.runIf(onPostgres)('scripts/backup-drill.sh: pg_dump, pg_restore, log verify on the copy and every checksum match', () => {
+  if (onPostgres) it('scripts/backup-drill.sh: pg_dump, pg_restore, log verify on the copy and every checksum match', () => {
     const keys = join(dir, 'keys.json');
     writeFileSync(keys, JSON.stringify(material), { mode: 0o600 });
     const run = spawnSync('bash', ['scripts/backup-drill.sh'], {
@@ -73,7 +73,7 @@ describe('backup and restore drill', () => {
     expect(run.stdout).toContain('backup drill passed');
   });
 
-  it.runIf(!onPostgres)('PGlite: a data-directory dump restored into a new instance verifies, and every table is intact', async () => {
+  else it('PGlite: a data-directory dump restored into a new instance verifies, and every table is intact', async () => {
     // The embedded database of the test is in memory; its backup is the same dump `npm start` users take.
     const source = await openPglite(undefined, new Blob([readFileSync(TEMPLATE_FILE)]));
     const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: '' });
