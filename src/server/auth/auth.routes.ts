@@ -182,7 +182,7 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (app, opt
   app.get(
     '/api/me',
     {
-      preHandler: requireActor,
+      preValidation: requireActor,
       schema: {
         tags: ['auth'],
         summary: 'The signed-in actor, the CSRF token for state-changing requests, and the language',
@@ -208,7 +208,7 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (app, opt
   app.put(
     '/api/me/language',
     {
-      preHandler: requireActor,
+      preValidation: requireActor,
       schema: {
         tags: ['auth'],
         summary: 'Choose the language of the interface (nl or en)',

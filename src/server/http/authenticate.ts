@@ -6,10 +6,10 @@
  * read; a request that carries only those is anonymous (test/auth/one-way-in.test.ts).
  *
  * The onRequest hook sets request.actor (or leaves it null) and checks CSRF for every state-changing
- * request in this one place. Routes opt in with a preHandler: requireActor, requireProfessional,
+ * request in this one place. Routes opt in with a preValidation: requireActor, requireProfessional,
  * requireResident or requireStaffRole(...roles). A role never opens a dossier: the gate decides.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, preValidationAsyncHookHandler } from 'fastify';
 import type { Config } from '../../config/config.ts';
 import { AppError } from '../../core/errors.ts';
 import type { StaffRole } from '../../core/policy/actor.ts';
@@ -92,22 +92,22 @@ function unauthenticated(request: FastifyRequest): AppError {
   return new AppError(request.sessionStatus === 'expired' ? 'AUTH.SESSION_EXPIRED' : 'AUTH.REQUIRED');
 }
 
-export const requireActor: preHandlerAsyncHookHandler = async (request: FastifyRequest, _reply: FastifyReply) => {
+export const requireActor: preValidationAsyncHookHandler = async (request: FastifyRequest, _reply: FastifyReply) => {
   if (!request.actor) throw unauthenticated(request);
 };
 
-export const requireProfessional: preHandlerAsyncHookHandler = async (request: FastifyRequest) => {
+export const requireProfessional: preValidationAsyncHookHandler = async (request: FastifyRequest) => {
   if (!request.actor) throw unauthenticated(request);
   if (request.actor.kind !== 'professional') throw new AppError('AUTH.ROLE_REQUIRED');
 };
 
-export const requireResident: preHandlerAsyncHookHandler = async (request: FastifyRequest) => {
+export const requireResident: preValidationAsyncHookHandler = async (request: FastifyRequest) => {
   if (!request.actor) throw unauthenticated(request);
   if (request.actor.kind !== 'resident') throw new AppError('AUTH.ROLE_REQUIRED');
 };
 
 /** A professional holding at least one of these roles. */
-export function requireStaffRole(...roles: StaffRole[]): preHandlerAsyncHookHandler {
+export function requireStaffRole(...roles: StaffRole[]): preValidationAsyncHookHandler {
   return async (request: FastifyRequest) => {
     const actor = request.actor;
     if (!actor) throw unauthenticated(request);

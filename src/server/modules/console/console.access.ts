@@ -1,5 +1,5 @@
 /**
- * Each console route's action, purpose and who may call it (house style habit 4), and the preHandler
+ * Each console route's action, purpose and who may call it (house style habit 4), and the preValidation hook
  * that checks the staff role before the repository checks the capability again and the gate decides.
  */
 import type { FastifyRequest } from 'fastify';
@@ -31,7 +31,7 @@ export function doc(key: keyof typeof CONSOLE_ACCESS): string {
   return accessDoc(CONSOLE_ACCESS[key]);
 }
 
-/** The staff roles a capability needs, as a preHandler (the repository checks again). */
+/** The staff roles a capability needs, as a preValidation hook, so a role refusal comes before any schema check (the repository checks again). */
 export function staffFor(capability: Capability) {
   return requireStaffRole(...(CAPABILITIES[capability].roles as readonly StaffRole[]));
 }

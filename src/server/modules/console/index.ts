@@ -23,7 +23,7 @@ export const consoleRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async
   app.get(
     '/api/console/me',
     {
-      preHandler: requireStaffRole(...(CONSOLE_ROLES as StaffRole[])),
+      preValidation: requireStaffRole(...(CONSOLE_ROLES as StaffRole[])),
       schema: { tags: ['console'], summary: 'What the signed-in staff member may do in the console', description: 'Staff with the role privacy_officer, functional_admin or archivist. No personal data.', response: { 200: Capabilities, ...errors } },
     },
     async (request) => {

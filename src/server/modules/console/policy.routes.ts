@@ -35,14 +35,14 @@ export const policyRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async 
 
   app.get(
     '/api/console/register',
-    { preHandler: staffFor('register.read'), schema: { tags: ['console'], summary: 'The register of processing activities (AVG art. 30), every version', description: doc('register'), response: { 200: RegisterView, ...errors } } },
+    { preValidation: staffFor('register.read'), schema: { tags: ['console'], summary: 'The register of processing activities (AVG art. 30), every version', description: doc('register'), response: { 200: RegisterView, ...errors } } },
     async (request) => repositoryFor(request, deps).console.register(),
   );
 
   app.get(
     '/api/console/register/export',
     {
-      preHandler: staffFor('register.read'),
+      preValidation: staffFor('register.read'),
       schema: {
         tags: ['console'],
         summary: 'Export the register: JSON (LDV register shape) or CSV (?format=csv)',
@@ -68,20 +68,20 @@ export const policyRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async 
 
   app.post(
     '/api/console/register/proposals',
-    { preHandler: staffFor('policy.propose'), schema: { tags: ['console'], summary: 'Propose a change to one register entry (a new catalogue version, four eyes)', description: doc('propose'), body: RegisterChangeBody, response: { 201: ProposalView, ...errors } } },
+    { preValidation: staffFor('policy.propose'), schema: { tags: ['console'], summary: 'Propose a change to one register entry (a new catalogue version, four eyes)', description: doc('propose'), body: RegisterChangeBody, response: { 201: ProposalView, ...errors } } },
     async (request, reply) => reply.code(201).send(await repositoryFor(request, deps).console.proposeRegisterChange(request.body)),
   );
 
   app.get(
     '/api/console/catalogue/versions',
-    { preHandler: staffFor('policy.read'), schema: { tags: ['console'], summary: 'The rules catalogue versions loaded, and which one is in force', description: doc('policyRead'), response: { 200: CatalogueVersions, ...errors } } },
+    { preValidation: staffFor('policy.read'), schema: { tags: ['console'], summary: 'The rules catalogue versions loaded, and which one is in force', description: doc('policyRead'), response: { 200: CatalogueVersions, ...errors } } },
     async (request) => ({ versions: await repositoryFor(request, deps).console.catalogueVersions() }),
   );
 
   app.get(
     '/api/console/catalogue/versions/:version',
     {
-      preHandler: staffFor('policy.read'),
+      preValidation: staffFor('policy.read'),
       schema: { tags: ['console'], summary: 'The full text of a catalogue version (loaded or proposed), as JSON', description: doc('policyRead'), params: CatalogueVersionParams, response: { 200: Type.Object({}, { additionalProperties: true }), ...errors } },
     },
     async (request, reply) => {
@@ -93,20 +93,20 @@ export const policyRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async 
 
   app.get(
     '/api/console/proposals',
-    { preHandler: staffFor('policy.read'), schema: { tags: ['console'], summary: 'Proposed changes to the rules catalogue and covenants', description: doc('policyRead'), querystring: ProposalQuery, response: { 200: Type.Object({ proposals: Type.Array(ProposalView) }), ...errors } } },
+    { preValidation: staffFor('policy.read'), schema: { tags: ['console'], summary: 'Proposed changes to the rules catalogue and covenants', description: doc('policyRead'), querystring: ProposalQuery, response: { 200: Type.Object({ proposals: Type.Array(ProposalView) }), ...errors } } },
     async (request) => ({ proposals: await repositoryFor(request, deps).console.proposals(request.query) }),
   );
 
   app.get(
     '/api/console/proposals/:id',
-    { preHandler: staffFor('policy.read'), schema: { tags: ['console'], summary: 'One proposal with its structured difference', description: doc('policyRead'), params: IdParams, response: { 200: ProposalView, ...errors } } },
+    { preValidation: staffFor('policy.read'), schema: { tags: ['console'], summary: 'One proposal with its structured difference', description: doc('policyRead'), params: IdParams, response: { 200: ProposalView, ...errors } } },
     async (request) => repositoryFor(request, deps).console.proposal(request.params.id),
   );
 
   app.post(
     '/api/console/proposals/catalogue',
     {
-      preHandler: staffFor('policy.propose'),
+      preValidation: staffFor('policy.propose'),
       bodyLimit: CATALOGUE_BODY_LIMIT,
       schema: { tags: ['console'], summary: 'Propose a new version of the rules catalogue (validated like a file in rules/)', description: doc('propose'), body: CatalogueProposalBody, response: { 201: ProposalView, ...errors } },
     },
@@ -115,13 +115,13 @@ export const policyRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async 
 
   app.post(
     '/api/console/proposals/covenant',
-    { preHandler: staffFor('policy.propose'), schema: { tags: ['console'], summary: 'Propose a new covenant or a new version of one', description: doc('propose'), body: CovenantBody, response: { 201: ProposalView, ...errors } } },
+    { preValidation: staffFor('policy.propose'), schema: { tags: ['console'], summary: 'Propose a new covenant or a new version of one', description: doc('propose'), body: CovenantBody, response: { 201: ProposalView, ...errors } } },
     async (request, reply) => reply.code(201).send(await repositoryFor(request, deps).console.proposeCovenant(request.body)),
   );
 
   app.post(
     '/api/console/proposals/:id/decision',
-    { preHandler: staffFor('policy.propose'), schema: { tags: ['console'], summary: 'Approve, reject or withdraw a proposal (four eyes)', description: doc('decide'), params: IdParams, body: DecisionBody, response: { 200: ProposalView, ...errors } } },
+    { preValidation: staffFor('policy.propose'), schema: { tags: ['console'], summary: 'Approve, reject or withdraw a proposal (four eyes)', description: doc('decide'), params: IdParams, body: DecisionBody, response: { 200: ProposalView, ...errors } } },
     async (request) => {
       const repo = repositoryFor(request, deps).console;
       const p = await repo.decideProposal(request.params.id, request.body);
@@ -136,7 +136,7 @@ export const policyRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async 
 
   app.get(
     '/api/console/covenants',
-    { preHandler: staffFor('policy.read'), schema: { tags: ['console'], summary: 'Covenants with partner organisations (R8.1)', description: doc('policyRead'), response: { 200: CovenantList, ...errors } } },
+    { preValidation: staffFor('policy.read'), schema: { tags: ['console'], summary: 'Covenants with partner organisations (R8.1)', description: doc('policyRead'), response: { 200: CovenantList, ...errors } } },
     async (request) => repositoryFor(request, deps).console.covenants(),
   );
 };

@@ -14,7 +14,7 @@ import { councilReportPdf } from './report-pdf.ts';
 export const reportRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (app, { deps }) => {
   app.get(
     '/api/console/report/council',
-    { preHandler: staffFor('report.council'), schema: { tags: ['console'], summary: 'The council report for a period (aggregates; small counts suppressed)', description: doc('report'), querystring: ReportQuery, response: { 200: CouncilReport, ...errors } } },
+    { preValidation: staffFor('report.council'), schema: { tags: ['console'], summary: 'The council report for a period (aggregates; small counts suppressed)', description: doc('report'), querystring: ReportQuery, response: { 200: CouncilReport, ...errors } } },
     async (request) => {
       const { from, to, lang } = request.query;
       return buildCouncilReport(await repositoryFor(request, deps).console.councilCounts({ from, to }), lang ?? 'nl');
@@ -24,7 +24,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async 
   app.get(
     '/api/console/report/council.csv',
     {
-      preHandler: staffFor('report.council'),
+      preValidation: staffFor('report.council'),
       schema: { tags: ['console'], summary: 'The council report as CSV', description: doc('report'), querystring: ReportQuery, produces: ['text/csv'], response: { 200: Type.String({ description: 'CSV: section, row, column, value as shown', contentMediaType: 'text/csv' }), ...errors } },
     },
     async (request, reply) => {
@@ -40,7 +40,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async 
   app.get(
     '/api/console/report/council.pdf',
     {
-      preHandler: staffFor('report.council'),
+      preValidation: staffFor('report.council'),
       schema: { tags: ['console'], summary: 'The council report as PDF', description: doc('report'), querystring: ReportQuery, produces: ['application/pdf'], response: { 200: Type.String({ description: 'A PDF document', contentMediaType: 'application/pdf' }), ...errors } },
     },
     async (request, reply) => {

@@ -12,14 +12,14 @@ import { ProfessionalParams, ReviewDecision, ReviewDecisionBody, ReviewDetail, R
 export const reviewRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (app, { deps }) => {
   app.get(
     '/api/console/access-reviews',
-    { preHandler: staffFor('access_review.read'), schema: { tags: ['console'], summary: 'The access-review schedule: every professional, overdue first', description: doc('review'), response: { 200: ReviewList, ...errors } } },
+    { preValidation: staffFor('access_review.read'), schema: { tags: ['console'], summary: 'The access-review schedule: every professional, overdue first', description: doc('review'), response: { 200: ReviewList, ...errors } } },
     async (request) => ({ professionals: await repositoryFor(request, deps).console.reviewSchedules() }),
   );
 
   app.get(
     '/api/console/access-reviews/:professionalId',
     {
-      preHandler: staffFor('access_review.read'),
+      preValidation: staffFor('access_review.read'),
       schema: { tags: ['console'], summary: "One professional's current involvements, what they can see, and their reviews", description: doc('review'), params: ProfessionalParams, response: { 200: ReviewDetail, ...errors } },
     },
     async (request) => {
@@ -33,7 +33,7 @@ export const reviewRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async 
   app.post(
     '/api/console/access-reviews/:professionalId',
     {
-      preHandler: staffFor('access_review.decide'),
+      preValidation: staffFor('access_review.decide'),
       schema: { tags: ['console'], summary: 'Sign off the access, or revoke involvements (they end now)', description: doc('reviewDecide'), params: ProfessionalParams, body: ReviewDecisionBody, response: { 200: ReviewDecision, ...errors } },
     },
     async (request) => repositoryFor(request, deps).console.decideReview(request.params.professionalId, request.body),

@@ -16,7 +16,7 @@ const WHO = 'Every professional. A separate fictitious municipality (its own dat
 export const trainingRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (app, { deps }) => {
   app.get(
     '/api/training/cases',
-    { preHandler: requireProfessional, schema: { tags: ['training'], summary: 'Fictitious cases to practise the step plan on, with the catalogue’s categories and sources', description: WHO, response: { 200: TrainingCases, ...errors } } },
+    { preValidation: requireProfessional, schema: { tags: ['training'], summary: 'Fictitious cases to practise the step plan on, with the catalogue’s categories and sources', description: WHO, response: { 200: TrainingCases, ...errors } } },
     async () => {
       const sandbox = await trainingSandbox(deps.store);
       const policy = sandbox.policy();
@@ -31,7 +31,7 @@ export const trainingRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = asyn
 
   app.post(
     '/api/training/decide',
-    { preHandler: requireProfessional, schema: { tags: ['training'], summary: "The gate's decision and explanation for one choice, step by step", description: WHO, body: TrainingChoiceBody, response: { 200: TrainingOutcome, ...errors } } },
+    { preValidation: requireProfessional, schema: { tags: ['training'], summary: "The gate's decision and explanation for one choice, step by step", description: WHO, body: TrainingChoiceBody, response: { 200: TrainingOutcome, ...errors } } },
     async (request) => (await trainingSandbox(deps.store)).decide(request.body),
   );
 };

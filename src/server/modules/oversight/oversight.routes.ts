@@ -21,7 +21,7 @@ export const oversightRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = asy
   app.get(
     '/api/oversight/data-items/:id/viewers',
     {
-      preHandler: requireActor,
+      preValidation: requireActor,
       schema: {
         tags: ['oversight'],
         summary: 'Who can see this data item now, under which purpose and rules',
@@ -45,7 +45,7 @@ export const oversightRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = asy
   app.get(
     '/api/oversight/professionals/:id/visible-residents',
     {
-      preHandler: requireActor,
+      preValidation: requireActor,
       schema: {
         tags: ['oversight'],
         summary: 'Which residents this professional can see now, per category',

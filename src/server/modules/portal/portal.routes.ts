@@ -31,7 +31,7 @@ export const portalRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async 
   app.get(
     '/api/mijn/overview',
     {
-      preHandler: requireResident,
+      preValidation: requireResident,
       schema: {
         tags: ['mijn'],
         summary: 'My file: my record, help requests, plan and the data about me',

@@ -31,8 +31,8 @@ const RESTRICTIONS = 'werkplek: inzagebeperkingen';
 
 export const handlerRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (app, { deps }) => {
   const residents = (request: Parameters<typeof repositoryFor>[0]) => repositoryFor(request, deps).residents;
-  const rightsStaff = { preHandler: requireStaffRole('functional_admin', 'privacy_officer') };
-  const commissioner = { preHandler: requireStaffRole('complaints_commissioner') };
+  const rightsStaff = { preValidation: requireStaffRole('functional_admin', 'privacy_officer') };
+  const commissioner = { preValidation: requireStaffRole('complaints_commissioner') };
 
   // ── AVG rights requests ──
   app.get(
@@ -86,13 +86,13 @@ export const handlerRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async
   );
 
   // ── Access restrictions (the involved professional) ──
-  app.get('/api/restrictions', { preHandler: requireProfessional, schema: { tags: [RESTRICTIONS], summary: 'Access restrictions on the households I am involved with; due and overdue reviews first', description: accessDoc(A.restrictionList), response: { 200: Type.Object({ restrictions: Type.Array(Restriction) }), ...errors } } }, async (request) => ({
+  app.get('/api/restrictions', { preValidation: requireProfessional, schema: { tags: [RESTRICTIONS], summary: 'Access restrictions on the households I am involved with; due and overdue reviews first', description: accessDoc(A.restrictionList), response: { 200: Type.Object({ restrictions: Type.Array(Restriction) }), ...errors } } }, async (request) => ({
     restrictions: await residents(request).restrictions(),
   }));
   app.post(
     '/api/restrictions',
     {
-      preHandler: requireProfessional,
+      preValidation: requireProfessional,
       schema: {
         tags: [RESTRICTIONS],
         summary: 'Withhold records or categories from the resident (or only from their representatives), with reason and review date (Wmo 5.3.2, Jeugdwet 7.3.10, UAVG 41)',
@@ -105,7 +105,7 @@ export const handlerRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async
   );
   app.post(
     '/api/restrictions/:id/review',
-    { preHandler: requireProfessional, schema: { tags: [RESTRICTIONS], summary: 'Review a restriction: continue until a next review date, or end it', description: accessDoc(A.restrictionReview), params: IdParams, body: ReviewBody, response: { 200: Restriction, ...errors } } },
+    { preValidation: requireProfessional, schema: { tags: [RESTRICTIONS], summary: 'Review a restriction: continue until a next review date, or end it', description: accessDoc(A.restrictionReview), params: IdParams, body: ReviewBody, response: { 200: Restriction, ...errors } } },
     async (request) => residents(request).reviewRestriction(request.params.id, request.body),
   );
 };

@@ -40,7 +40,7 @@ const PDF = Type.String({ description: 'A PDF document', contentMediaType: 'appl
 export const residentPortalRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (app, { deps }) => {
   const residents = (request: Parameters<typeof repositoryFor>[0]) => repositoryFor(request, deps).residents;
   const showNames = deps.config.accessLog.showNames;
-  const pre = { preHandler: requireResident };
+  const pre = { preValidation: requireResident };
 
   app.get('/api/mijn/rights-notice', { ...pre, schema: { tags: [TAG], summary: 'Were my rights and duties shown to me (this version of the text)?', description: accessDoc(A.rightsNotice), response: { 200: RightsNotice, ...errors } } }, async (request) =>
     residents(request).rightsNotice(),

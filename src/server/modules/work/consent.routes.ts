@@ -37,7 +37,7 @@ export const consentRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async
   app.post(
     '/api/help-requests/:id/conversations',
     {
-      preHandler: requireProfessional,
+      preValidation: requireProfessional,
       schema: {
         tags: [TAG],
         summary: 'Record a conversation report: which data for which follow-up step and purpose, with the consents given (explicit, ordinary, written no-objection; in writing or not)',
@@ -52,20 +52,20 @@ export const consentRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async
 
   app.get(
     '/api/help-requests/:id/conversations',
-    { preHandler: requireProfessional, schema: { tags: [TAG], summary: 'Conversation reports and consents of a help request', description: accessDoc(A.conversationList), params: IdParams, response: { 200: Type.Object({ reports: Type.Array(ConversationView), consents: Type.Array(ConsentView) }), ...errors } } },
+    { preValidation: requireProfessional, schema: { tags: [TAG], summary: 'Conversation reports and consents of a help request', description: accessDoc(A.conversationList), params: IdParams, response: { 200: Type.Object({ reports: Type.Array(ConversationView), consents: Type.Array(ConsentView) }), ...errors } } },
     async (request) => work(request).conversations(request.params.id),
   );
 
   app.post(
     '/api/consents/:id/withdraw',
-    { preHandler: requireProfessional, schema: { tags: [TAG], summary: 'Record that the resident withdrew a consent: the gate stops counting it at once', description: accessDoc(A.consentWithdraw), params: IdParams, response: { 200: ConsentView, ...errors } } },
+    { preValidation: requireProfessional, schema: { tags: [TAG], summary: 'Record that the resident withdrew a consent: the gate stops counting it at once', description: accessDoc(A.consentWithdraw), params: IdParams, response: { 200: ConsentView, ...errors } } },
     async (request) => work(request).withdrawConsent(request.params.id),
   );
 
   app.post(
     '/api/help-requests/:id/refusals',
     {
-      preHandler: requireProfessional,
+      preValidation: requireProfessional,
       schema: {
         tags: [TAG],
         summary: 'Record a refusal and the choice: stop, limit, or (health or safety only) involuntary processing',
@@ -80,26 +80,26 @@ export const consentRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async
 
   app.get(
     '/api/help-requests/:id/refusals',
-    { preHandler: requireProfessional, schema: { tags: [TAG], summary: 'Refusals of a help request, with the state of any involuntary-processing record', description: accessDoc(A.refusalList), params: IdParams, response: { 200: Type.Object({ refusals: Type.Array(RefusalView) }), ...errors } } },
+    { preValidation: requireProfessional, schema: { tags: [TAG], summary: 'Refusals of a help request, with the state of any involuntary-processing record', description: accessDoc(A.refusalList), params: IdParams, response: { 200: Type.Object({ refusals: Type.Array(RefusalView) }), ...errors } } },
     async (request) => ({ refusals: await work(request).refusals(request.params.id) }),
   );
 
   app.get(
     '/api/involuntary/:id',
-    { preHandler: requireProfessional, schema: { tags: [TAG], summary: 'An involuntary-processing record and what is still missing before a decision', description: accessDoc(A.involuntaryRead), params: IdParams, response: { 200: InvoluntaryView, ...errors } } },
+    { preValidation: requireProfessional, schema: { tags: [TAG], summary: 'An involuntary-processing record and what is still missing before a decision', description: accessDoc(A.involuntaryRead), params: IdParams, response: { 200: InvoluntaryView, ...errors } } },
     async (request) => work(request).involuntary(request.params.id),
   );
 
   app.post(
     '/api/involuntary/:id/explanation',
-    { preHandler: requireProfessional, schema: { tags: [TAG], summary: 'That the importance of the help was explained to the resident', description: accessDoc(A.involuntaryUpdate), params: IdParams, body: ExplanationBody, response: { 200: InvoluntaryView, ...errors } } },
+    { preValidation: requireProfessional, schema: { tags: [TAG], summary: 'That the importance of the help was explained to the resident', description: accessDoc(A.involuntaryUpdate), params: IdParams, body: ExplanationBody, response: { 200: InvoluntaryView, ...errors } } },
     async (request) => work(request).recordExplanation(request.params.id, request.body),
   );
 
   app.post(
     '/api/involuntary/:id/consultation',
     {
-      preHandler: requireProfessional,
+      preValidation: requireProfessional,
       schema: {
         tags: [TAG],
         summary: 'Consult a colleague or expert on pseudonymised facts (no name, BSN, address or birth date); they get an expert involvement',
@@ -114,26 +114,26 @@ export const consentRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async
 
   app.get(
     '/api/involuntary/:id/consultation',
-    { preHandler: requireProfessional, schema: { tags: [TAG], summary: 'For the consulted colleague or expert: the pseudonymised facts and the question', description: accessDoc(A.consultationRead), params: IdParams, response: { 200: ConsultationView, ...errors } } },
+    { preValidation: requireProfessional, schema: { tags: [TAG], summary: 'For the consulted colleague or expert: the pseudonymised facts and the question', description: accessDoc(A.consultationRead), params: IdParams, response: { 200: ConsultationView, ...errors } } },
     async (request) => work(request).consultation(request.params.id),
   );
 
   app.post(
     '/api/involuntary/:id/advice',
-    { preHandler: requireProfessional, schema: { tags: [TAG], summary: 'The consulted colleague’s or expert’s advice', description: accessDoc(A.consultationAdvice), params: IdParams, body: AdviceBody, response: { 200: ConsultationView, ...errors } } },
+    { preValidation: requireProfessional, schema: { tags: [TAG], summary: 'The consulted colleague’s or expert’s advice', description: accessDoc(A.consultationAdvice), params: IdParams, body: AdviceBody, response: { 200: ConsultationView, ...errors } } },
     async (request) => work(request).giveAdvice(request.params.id, request.body),
   );
 
   app.post(
     '/api/involuntary/:id/considerations',
-    { preHandler: requireProfessional, schema: { tags: [TAG], summary: 'The considerations to take steps against the resident’s will', description: accessDoc(A.involuntaryUpdate), params: IdParams, body: ConsiderationsBody, response: { 200: InvoluntaryView, ...errors } } },
+    { preValidation: requireProfessional, schema: { tags: [TAG], summary: 'The considerations to take steps against the resident’s will', description: accessDoc(A.involuntaryUpdate), params: IdParams, body: ConsiderationsBody, response: { 200: InvoluntaryView, ...errors } } },
     async (request) => work(request).recordConsiderations(request.params.id, request.body),
   );
 
   app.post(
     '/api/involuntary/:id/decision',
     {
-      preHandler: requireProfessional,
+      preValidation: requireProfessional,
       schema: {
         tags: [TAG],
         summary: 'The decision by a second person (never the proposer); approval sends the notice to the resident',
@@ -148,14 +148,14 @@ export const consentRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async
 
   app.get(
     '/api/involuntary/:id/notice',
-    { preHandler: requireProfessional, schema: { tags: [TAG], summary: 'The notice to the resident: the decision and their rights', description: accessDoc(A.notice), params: IdParams, querystring: LangQuery, response: { 200: NoticeView, ...errors } } },
+    { preValidation: requireProfessional, schema: { tags: [TAG], summary: 'The notice to the resident: the decision and their rights', description: accessDoc(A.notice), params: IdParams, querystring: LangQuery, response: { 200: NoticeView, ...errors } } },
     async (request) => work(request).notice(request.params.id, request.query.lang ?? 'nl'),
   );
 
   app.get(
     '/api/involuntary/:id/notice.pdf',
     {
-      preHandler: requireProfessional,
+      preValidation: requireProfessional,
       schema: {
         tags: [TAG],
         summary: 'The notice to the resident as a PDF letter',
@@ -178,7 +178,7 @@ export const consentRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async
 
   app.get(
     '/api/werkplek/consultations',
-    { preHandler: requireProfessional, schema: { tags: [TAG], summary: 'The consultations I was asked for and can still answer', description: accessDoc(A.consultations), response: { 200: Type.Object({ consultations: Type.Array(ConsultationSummary) }), ...errors } } },
+    { preValidation: requireProfessional, schema: { tags: [TAG], summary: 'The consultations I was asked for and can still answer', description: accessDoc(A.consultations), response: { 200: Type.Object({ consultations: Type.Array(ConsultationSummary) }), ...errors } } },
     async (request) => ({ consultations: await work(request).myConsultations() }),
   );
 };

@@ -10,7 +10,7 @@ export const intakeRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async 
   app.post(
     '/api/intake',
     {
-      preHandler: requireProfessional,
+      preValidation: requireProfessional,
       schema: {
         tags: ['werkplek: intake'],
         summary: 'Register a help request (intake) for a new or known resident; the BSN passes the 11-proef',
@@ -25,7 +25,7 @@ export const intakeRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async 
   app.put(
     '/api/help-requests/:id/triage',
     {
-      preHandler: requireProfessional,
+      preValidation: requireProfessional,
       schema: {
         tags: ['werkplek: intake'],
         summary: 'Triage: single-domain or multi-problem, with the reasoning (R1.3)',
@@ -41,7 +41,7 @@ export const intakeRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async 
   app.post(
     '/api/help-requests/:id/status',
     {
-      preHandler: requireProfessional,
+      preValidation: requireProfessional,
       schema: {
         tags: ['werkplek: intake'],
         summary: 'Move the help request to another status (through the transition table)',
@@ -57,7 +57,7 @@ export const intakeRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async 
   app.get(
     '/api/help-requests/:id/state',
     {
-      preHandler: requireProfessional,
+      preValidation: requireProfessional,
       schema: { tags: ['werkplek: intake'], summary: 'The help request’s status, triage and version (for the work screens)', description: accessDoc(A.state), params: IdParams, response: { 200: HelpRequestState, ...errors } },
     },
     async (request) => repositoryFor(request, deps).work.helpRequestState(request.params.id),

@@ -12,13 +12,13 @@ export const networkRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async
 
   app.get(
     '/api/werkplek/involvement-notices',
-    { preHandler: requireProfessional, schema: { tags: ['werkplek: betrokkenheid'], summary: 'Who else is involved with the residents I work with, and how to reach them — never what they do', description: accessDoc(A.notices), response: { 200: Type.Object({ notices: Type.Array(NoticeItem) }), ...errors } } },
+    { preValidation: requireProfessional, schema: { tags: ['werkplek: betrokkenheid'], summary: 'Who else is involved with the residents I work with, and how to reach them — never what they do', description: accessDoc(A.notices), response: { 200: Type.Object({ notices: Type.Array(NoticeItem) }), ...errors } } },
     async (request) => ({ notices: await work(request).notices() }),
   );
 
   app.post(
     '/api/werkplek/involvement-notices/:id/seen',
-    { preHandler: requireProfessional, schema: { tags: ['werkplek: betrokkenheid'], summary: 'Mark a notice as seen', description: accessDoc(A.notices), params: IdParams, response: { 204: Type.Null(), ...errors } } },
+    { preValidation: requireProfessional, schema: { tags: ['werkplek: betrokkenheid'], summary: 'Mark a notice as seen', description: accessDoc(A.notices), params: IdParams, response: { 204: Type.Null(), ...errors } } },
     async (request, reply) => {
       await work(request).markNoticeSeen(request.params.id);
       return reply.code(204).send(null);
@@ -27,19 +27,19 @@ export const networkRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async
 
   app.get(
     '/api/covenants',
-    { preHandler: requireProfessional, schema: { tags: ['werkplek: convenanten'], summary: 'Covenants with partner organisations: categories, purposes, legal basis, validity', description: accessDoc(A.covenants), response: { 200: Type.Object({ covenants: Type.Array(CovenantItem) }), ...errors } } },
+    { preValidation: requireProfessional, schema: { tags: ['werkplek: convenanten'], summary: 'Covenants with partner organisations: categories, purposes, legal basis, validity', description: accessDoc(A.covenants), response: { 200: Type.Object({ covenants: Type.Array(CovenantItem) }), ...errors } } },
     async (request) => ({ covenants: await work(request).covenants() }),
   );
 
   app.get(
     '/api/organisations',
-    { preHandler: requireProfessional, schema: { tags: ['werkplek: convenanten'], summary: 'Organisations and their professionals (work contact details; for choosing partners, experts, directors)', description: accessDoc(A.organisations), response: { 200: Type.Object({ organisations: Type.Array(OrganisationItem) }), ...errors } } },
+    { preValidation: requireProfessional, schema: { tags: ['werkplek: convenanten'], summary: 'Organisations and their professionals (work contact details; for choosing partners, experts, directors)', description: accessDoc(A.organisations), response: { 200: Type.Object({ organisations: Type.Array(OrganisationItem) }), ...errors } } },
     async (request) => ({ organisations: await work(request).organisations() }),
   );
 
   app.get(
     '/api/werkplek/reference',
-    { preHandler: requireProfessional, schema: { tags: ['werkplek: convenanten'], summary: 'The vocabulary of the forms: categories, sources, secrecy origins, domains and tasks, and the life domains each domain can need', description: accessDoc(A.reference), response: { 200: WorkReference, ...errors } } },
+    { preValidation: requireProfessional, schema: { tags: ['werkplek: convenanten'], summary: 'The vocabulary of the forms: categories, sources, secrecy origins, domains and tasks, and the life domains each domain can need', description: accessDoc(A.reference), response: { 200: WorkReference, ...errors } } },
     async (request) => work(request).reference(),
   );
 };

@@ -31,14 +31,14 @@ export const signalRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async 
 
   app.get(
     '/api/signals',
-    { preHandler: requireProfessional, schema: { tags: [TAG], summary: 'The signals I am accountable for', description: accessDoc(A.signalRead), response: { 200: Type.Object({ signals: Type.Array(SignalView) }), ...errors } } },
+    { preValidation: requireProfessional, schema: { tags: [TAG], summary: 'The signals I am accountable for', description: accessDoc(A.signalRead), response: { 200: Type.Object({ signals: Type.Array(SignalView) }), ...errors } } },
     async (request) => ({ signals: await work(request).signals() }),
   );
 
   app.post(
     '/api/signals/payment-arrears',
     {
-      preHandler: requireProfessional,
+      preValidation: requireProfessional,
       schema: {
         tags: [TAG],
         summary: 'Receive payment-arrears signals (Bgs art. 2: contact details and the amount only); under the threshold they are dropped',
@@ -52,49 +52,49 @@ export const signalRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async 
 
   app.post(
     '/api/signals/observations',
-    { preHandler: requireProfessional, schema: { tags: [TAG], summary: 'Record a signal from my own observation', description: accessDoc(A.signalObservation), body: ObservationBody, response: { 201: SignalView, ...errors } } },
+    { preValidation: requireProfessional, schema: { tags: [TAG], summary: 'Record a signal from my own observation', description: accessDoc(A.signalObservation), body: ObservationBody, response: { 201: SignalView, ...errors } } },
     async (request, reply) => reply.code(201).send(await work(request).recordObservation(request.body)),
   );
 
   app.get(
     '/api/signals/settings',
-    { preHandler: requireProfessional, schema: { tags: [TAG], summary: 'The arrears threshold in force', description: accessDoc(A.signalRead), response: { 200: ThresholdView, ...errors } } },
+    { preValidation: requireProfessional, schema: { tags: [TAG], summary: 'The arrears threshold in force', description: accessDoc(A.signalRead), response: { 200: ThresholdView, ...errors } } },
     async (request) => work(request).signalThreshold(),
   );
 
   app.put(
     '/api/signals/settings',
-    { preHandler: requireStaffRole('functional_admin'), schema: { tags: [TAG], summary: 'Set the arrears threshold (configuration)', description: accessDoc(A.signalSettings), body: ThresholdBody, response: { 200: ThresholdView, ...errors } } },
+    { preValidation: requireStaffRole('functional_admin'), schema: { tags: [TAG], summary: 'Set the arrears threshold (configuration)', description: accessDoc(A.signalSettings), body: ThresholdBody, response: { 200: ThresholdView, ...errors } } },
     async (request) => work(request).setSignalThreshold(request.body),
   );
 
   app.get(
     '/api/signals/:id',
-    { preHandler: requireProfessional, schema: { tags: [TAG], summary: 'One signal with its contact attempts', description: accessDoc(A.signalRead), params: IdParams, response: { 200: SignalView, ...errors } } },
+    { preValidation: requireProfessional, schema: { tags: [TAG], summary: 'One signal with its contact attempts', description: accessDoc(A.signalRead), params: IdParams, response: { 200: SignalView, ...errors } } },
     async (request) => work(request).signal(request.params.id),
   );
 
   app.post(
     '/api/signals/:id/pick-up',
-    { preHandler: requireProfessional, schema: { tags: [TAG], summary: 'Pick the signal up, and why', description: accessDoc(A.signalUpdate), params: IdParams, body: PickUpBody, response: { 200: SignalView, ...errors } } },
+    { preValidation: requireProfessional, schema: { tags: [TAG], summary: 'Pick the signal up, and why', description: accessDoc(A.signalUpdate), params: IdParams, body: PickUpBody, response: { 200: SignalView, ...errors } } },
     async (request) => work(request).pickUpSignal(request.params.id, request.body),
   );
 
   app.post(
     '/api/signals/:id/hand-over',
-    { preHandler: requireProfessional, schema: { tags: [TAG], summary: 'Hand the signal over to a colleague, who becomes accountable', description: accessDoc(A.signalUpdate), params: IdParams, body: HandOverBody, response: { 200: SignalView, ...errors } } },
+    { preValidation: requireProfessional, schema: { tags: [TAG], summary: 'Hand the signal over to a colleague, who becomes accountable', description: accessDoc(A.signalUpdate), params: IdParams, body: HandOverBody, response: { 200: SignalView, ...errors } } },
     async (request) => work(request).handOverSignal(request.params.id, request.body),
   );
 
   app.post(
     '/api/signals/:id/contact-attempts',
-    { preHandler: requireProfessional, schema: { tags: [TAG], summary: 'Record a contact attempt (GGM Contactpoging)', description: accessDoc(A.signalUpdate), params: IdParams, body: ContactAttemptBody, response: { 201: SignalView, ...errors } } },
+    { preValidation: requireProfessional, schema: { tags: [TAG], summary: 'Record a contact attempt (GGM Contactpoging)', description: accessDoc(A.signalUpdate), params: IdParams, body: ContactAttemptBody, response: { 201: SignalView, ...errors } } },
     async (request, reply) => reply.code(201).send(await work(request).addContactAttempt(request.params.id, request.body)),
   );
 
   app.post(
     '/api/signals/:id/close',
-    { preHandler: requireProfessional, schema: { tags: [TAG], summary: 'Close the signal with its outcome (GGM resultaat) and whether it was discussed with the resident', description: accessDoc(A.signalUpdate), params: IdParams, body: CloseSignalBody, response: { 200: SignalView, ...errors } } },
+    { preValidation: requireProfessional, schema: { tags: [TAG], summary: 'Close the signal with its outcome (GGM resultaat) and whether it was discussed with the resident', description: accessDoc(A.signalUpdate), params: IdParams, body: CloseSignalBody, response: { 200: SignalView, ...errors } } },
     async (request) => work(request).closeSignal(request.params.id, request.body),
   );
 };

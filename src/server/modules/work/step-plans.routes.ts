@@ -33,7 +33,7 @@ export const stepPlanRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = asyn
   app.post(
     '/api/help-requests/:id/step-plans',
     {
-      preHandler: requireProfessional,
+      preValidation: requireProfessional,
       schema: { tags: [TAG], summary: 'Start a step plan for an intended request, record or share (to a named organisation)', description: accessDoc(A.stepPlanCreate), params: IdParams, body: NewStepPlanBody, response: { 201: StepPlanView, ...errors } },
     },
     async (request, reply) => reply.code(201).send(await work(request).createStepPlan(request.params.id, request.body)),
@@ -41,13 +41,13 @@ export const stepPlanRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = asyn
 
   app.get(
     '/api/help-requests/:id/step-plans',
-    { preHandler: requireProfessional, schema: { tags: [TAG], summary: 'The step plans of a help request', description: accessDoc(A.stepPlanList), params: IdParams, response: { 200: Type.Object({ stepPlans: Type.Array(StepPlanSummary) }), ...errors } } },
+    { preValidation: requireProfessional, schema: { tags: [TAG], summary: 'The step plans of a help request', description: accessDoc(A.stepPlanList), params: IdParams, response: { 200: Type.Object({ stepPlans: Type.Array(StepPlanSummary) }), ...errors } } },
     async (request) => ({ stepPlans: await work(request).stepPlans(request.params.id) }),
   );
 
   app.get(
     '/api/step-plans/:id',
-    { preHandler: requireProfessional, schema: { tags: [TAG], summary: 'One step plan with its steps, items and the gate’s checks per item', description: accessDoc(A.stepPlanRead), params: IdParams, response: { 200: StepPlanView, ...errors } } },
+    { preValidation: requireProfessional, schema: { tags: [TAG], summary: 'One step plan with its steps, items and the gate’s checks per item', description: accessDoc(A.stepPlanRead), params: IdParams, response: { 200: StepPlanView, ...errors } } },
     async (request) => work(request).stepPlan(request.params.id),
   );
 
@@ -62,32 +62,32 @@ export const stepPlanRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = asyn
   for (const s of steps) {
     app.put(
       `/api/step-plans/:id/steps/${s.n}`,
-      { preHandler: requireProfessional, schema: { tags: [TAG], summary: s.summary, description: accessDoc(A.stepPlanStep), params: IdParams, body: s.body, response: { 200: StepPlanView, ...errors } } },
+      { preValidation: requireProfessional, schema: { tags: [TAG], summary: s.summary, description: accessDoc(A.stepPlanStep), params: IdParams, body: s.body, response: { 200: StepPlanView, ...errors } } },
       async (request) => s.save(work(request), (request.params as { id: string }).id, request.body as never),
     );
   }
 
   app.post(
     '/api/step-plans/:id/complete',
-    { preHandler: requireProfessional, schema: { tags: [TAG], summary: 'Complete the plan: only a completed plan authorises the request, record or share', description: accessDoc(A.stepPlanComplete), params: IdParams, body: VersionBody, response: { 200: StepPlanView, ...errors } } },
+    { preValidation: requireProfessional, schema: { tags: [TAG], summary: 'Complete the plan: only a completed plan authorises the request, record or share', description: accessDoc(A.stepPlanComplete), params: IdParams, body: VersionBody, response: { 200: StepPlanView, ...errors } } },
     async (request) => work(request).completeStepPlan(request.params.id, request.body),
   );
 
   app.post(
     '/api/step-plans/:id/withdraw',
-    { preHandler: requireProfessional, schema: { tags: [TAG], summary: 'Withdraw the plan: it authorises nothing from now on', description: accessDoc(A.stepPlanStep), params: IdParams, body: VersionBody, response: { 200: StepPlanView, ...errors } } },
+    { preValidation: requireProfessional, schema: { tags: [TAG], summary: 'Withdraw the plan: it authorises nothing from now on', description: accessDoc(A.stepPlanStep), params: IdParams, body: VersionBody, response: { 200: StepPlanView, ...errors } } },
     async (request) => work(request).withdrawStepPlan(request.params.id, request.body),
   );
 
   app.get(
     '/api/step-plans/:id/reuse',
-    { preHandler: requireProfessional, schema: { tags: [TAG], summary: 'Once-only: data the resident already gave for another help request, and whether the gate lets them be reused here', description: accessDoc(A.stepPlanReuse), params: IdParams, response: { 200: Type.Object({ proposals: Type.Array(ReuseProposal) }), ...errors } } },
+    { preValidation: requireProfessional, schema: { tags: [TAG], summary: 'Once-only: data the resident already gave for another help request, and whether the gate lets them be reused here', description: accessDoc(A.stepPlanReuse), params: IdParams, response: { 200: Type.Object({ proposals: Type.Array(ReuseProposal) }), ...errors } } },
     async (request) => ({ proposals: await work(request).reuseProposals(request.params.id) }),
   );
 
   app.post(
     '/api/step-plans/:id/reuse',
-    { preHandler: requireProfessional, schema: { tags: [TAG], summary: 'Reuse a datum the resident already gave instead of asking again (steps 5 and 6 then apply)', description: accessDoc(A.stepPlanAdoptReuse), params: IdParams, body: AdoptReuseBody, response: { 200: StepPlanView, ...errors } } },
+    { preValidation: requireProfessional, schema: { tags: [TAG], summary: 'Reuse a datum the resident already gave instead of asking again (steps 5 and 6 then apply)', description: accessDoc(A.stepPlanAdoptReuse), params: IdParams, body: AdoptReuseBody, response: { 200: StepPlanView, ...errors } } },
     async (request) => work(request).adoptReuse(request.params.id, request.body),
   );
 };

@@ -36,7 +36,7 @@ export const workspaceRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = asy
   app.get(
     '/api/werkplek/households',
     {
-      preHandler: requireProfessional,
+      preValidation: requireProfessional,
       schema: {
         tags: ['werkplek'],
         summary: 'My households and help requests (caseload)',
@@ -50,7 +50,7 @@ export const workspaceRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = asy
   app.get(
     '/api/search',
     {
-      preHandler: requireProfessional,
+      preValidation: requireProfessional,
       schema: {
         tags: ['werkplek'],
         summary: 'Search residents in the households I am involved with',
@@ -75,7 +75,7 @@ export const workspaceRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = asy
   app.get(
     '/api/households/:id',
     {
-      preHandler: requireProfessional,
+      preValidation: requireProfessional,
       schema: {
         tags: ['werkplek'],
         summary: 'One household: members, help requests, plan, DAT of partners, data items',
@@ -91,7 +91,7 @@ export const workspaceRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = asy
   app.get(
     '/api/help-requests/:id',
     {
-      preHandler: requireProfessional,
+      preValidation: requireProfessional,
       schema: {
         tags: ['werkplek'],
         summary: 'One help request, with its household as this purpose allows',
@@ -106,7 +106,7 @@ export const workspaceRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = asy
   app.post(
     '/api/help-requests/:id/data-items',
     {
-      preHandler: requireProfessional,
+      preValidation: requireProfessional,
       schema: {
         tags: ['werkplek'],
         summary: 'Record a data item for this help request (the purpose)',
