@@ -141,15 +141,20 @@ describe('the database is read-only', () => {
     await readOnly();
     try {
       for (const r of reads) {
+        // The first requests after the cut may meet connections the pool has not yet discarded (at most
+        // one per pooled connection): those answer a clean 503 SERVICE.UNAVAILABLE, and nothing leaves.
         let res = await get(r);
-        // The first request after the cut may meet a connection the pool has not yet discarded.
-        if (errorCodeOf(res.body) === 'SERVICE.UNAVAILABLE') res = await get(r);
+        for (let i = 0; i < 10 && errorCodeOf(res.body) === 'SERVICE.UNAVAILABLE'; i++) {
+          expect(res.statusCode, r.url).toBe(503);
+          expectNoSecrets(res.body, r.secrets);
+          res = await get(r);
+        }
         expect(res.statusCode, r.url).toBe(503);
         expect(['GATE.LOG_UNAVAILABLE', 'DATABASE.READ_ONLY'], r.url).toContain(errorCodeOf(res.body));
         expectNoSecrets(res.body, r.secrets);
       }
       let attempt = await post();
-      if (attempt.code === 'SERVICE.UNAVAILABLE') attempt = await post();
+      for (let i = 0; i < 10 && attempt.code === 'SERVICE.UNAVAILABLE'; i++) attempt = await post();
       expect(attempt.res.statusCode).toBe(503);
       expect(attempt.code).toBe('DATABASE.READ_ONLY');
     } finally {
