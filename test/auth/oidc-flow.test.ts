@@ -98,7 +98,10 @@ describe('sign-in with the development IdP (authorization code + PKCE)', () => {
   it('returns to the page asked for, but only inside its own app', async () => {
     const ok = await signInViaIdp(new Browser(), s, 'staff', 'demo-wijkcoach', { terug: '/werkplek/zoeken' });
     expect(new URL(ok.landing).pathname).toBe('/werkplek/zoeken');
-    for (const evil of ['//evil.example/x', 'https://evil.example/', '/mijn', '/api/me', '/werkplek/../api/me']) {
+    // Staff may also return to the console (its page guard sends them through sign-in with ?terug=/toezicht).
+    const toConsole = await signInViaIdp(new Browser(), s, 'staff', 'demo-privacy-officer', { terug: '/toezicht/logboek' });
+    expect(new URL(toConsole.landing).pathname).toBe('/toezicht/logboek');
+    for (const evil of ['//evil.example/x', 'https://evil.example/', '/mijn', '/api/me', '/werkplek/../api/me', '/toezichtx', '/toezicht//evil.example']) {
       const r = await signInViaIdp(new Browser(), s, 'staff', 'demo-wijkcoach', { terug: evil });
       expect(new URL(r.landing).pathname).toBe('/werkplek');
     }

@@ -16,7 +16,10 @@ import { RequestsNav, requestsRoute } from './requests/routes.tsx';
 import { HelpRequestWorkLink, HouseholdPlanLink, WorkNav, workRoute } from './work/routes.tsx';
 import { WORK } from './work/strings.ts';
 
+/** Roles with a task outside the caseload: the console (/toezicht) or a queue in this workspace. */
 const CONSOLE_ROLES = ['privacy_officer', 'complaints_commissioner', 'functional_admin', 'archivist'];
+/** The roles the console at /toezicht is for (src/core/accountability/capabilities.ts). */
+const TOEZICHT_ROLES = ['privacy_officer', 'functional_admin', 'archivist'];
 
 export function StaffApp() {
   const session = useSession(true);
@@ -117,7 +120,14 @@ function Home({ me }: { me: Me }) {
       {consoleRoles.length > 0 && (
         <div className="zv-notice">
           <Alert type="info">
-            <Paragraph>{t('consoleLater', { roles: consoleRoles.map((r) => t(`role.${r}`)).join(', ') })}</Paragraph>
+            <Paragraph>{t('roleWork', { roles: consoleRoles.map((r) => t(`role.${r}`)).join(', ') })}</Paragraph>
+            {consoleRoles.some((r) => TOEZICHT_ROLES.includes(r)) && (
+              <Paragraph>
+                <a className="utrecht-link" href="/toezicht">
+                  {t('toConsole')}
+                </a>
+              </Paragraph>
+            )}
           </Alert>
         </div>
       )}

@@ -59,11 +59,13 @@ export function relyingParties(config: Config): RelyingParties {
   return out;
 }
 
-/** Only a path inside the kind's own app; anything else (other hosts, //evil, /api/…) is dropped. */
+/** The apps a kind of sign-in may return to: staff to the workspace or the console, residents to the portal. */
+const RETURN_APPS: Record<SignInKind, readonly string[]> = { staff: ['/werkplek', '/toezicht'], resident: ['/mijn'] };
+
+/** Only a path inside the kind's own apps; anything else (other hosts, //evil, /api/…) is dropped. */
 export function safeReturnTo(kind: SignInKind, value: unknown): string | null {
   if (typeof value !== 'string' || value.length > 300) return null;
-  const app = LANDING[kind];
-  if (value !== app && !value.startsWith(`${app}/`)) return null;
+  if (!RETURN_APPS[kind].some((app) => value === app || value.startsWith(`${app}/`))) return null;
   if (!/^\/[A-Za-z0-9\-._~%/]*$/.test(value) || value.includes('//') || value.includes('/..')) return null;
   return value;
 }
