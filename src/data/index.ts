@@ -24,4 +24,4 @@ export { activateDueChanges, type ActivationResult } from './repository/console/
 export { verifyLogFromConsole, checkpointFromConsole } from './repository/console/integrity-actions.ts';
 export { trainingSandbox, closeTrainingSandbox, SANDBOX, type TrainingSandbox, type TrainingCase, type TrainingChoice, type TrainingOutcome, type TrainingRole } from './repository/console/sandbox.ts';
 export { retentionDryRun, executeRun as executeRetentionRun, latestRun as latestRetentionRun } from './retention/runs.ts';
-export { systemRequest, registerAsSystem, councilCountsAsSystem } from './repository/console/system.ts';
+export { systemRequest, registerAsSystem, councilCountsAsSystem, recordVerificationAsSystem } from './repository/console/system.ts';

@@ -5,7 +5,7 @@
  * question is itself processing: decided by the gate (privacy officer only) and logged.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkpointFromConsole, newTrace, verifyLogFromConsole } from '../../src/data/index.ts';
+import { checkpointFromConsole, newTrace, recordVerificationAsSystem, verifyLogFromConsole, verifyProcessingLog } from '../../src/data/index.ts';
 import { consoleWorld, codeOf, day, type ConsoleWorld } from './helpers.ts';
 
 let c: ConsoleWorld;
@@ -101,6 +101,20 @@ describe('integrity', () => {
     expect(s.entries).toBeGreaterThan(s.lastCheckpoint!.entries - 1);
     const audit = await c.t.ownerSql(`select action from admin_audit where action like 'log.%' order by id`);
     expect(audit.map((a) => a.action)).toEqual(['log.checkpoint', 'log.verify']);
+  });
+
+  it('`zorgvuldig log verify` on the command line joins the same history, as system work (no person), audited and logged', async () => {
+    const logBefore = Number((await c.t.ownerSql('select count(*)::int as n from processing_log'))[0]!.n);
+    const started = new Date();
+    const result = await verifyProcessingLog(c.t.store);
+    const id = await recordVerificationAsSystem(c.t.store, result, started, new Date());
+    const s = await officer().integrity();
+    expect(s.lastVerification).toMatchObject({ id, by: null, ok: true, entries: result.entries });
+    const audit = await c.t.ownerSql(`select actor_kind, action, details->>'via' as via from admin_audit where action = 'log.verify' order by id desc limit 1`);
+    expect(audit[0]).toMatchObject({ actor_kind: 'system', via: 'command line' });
+    const logged = await c.t.ownerSql(`select a.actor_role from processing_log l join access_record a on a.log_id = l.id where l.id > (select max(id) from processing_log) - 5 and a.object_type = 'processing_log'`);
+    expect(logged.map((r) => r.actor_role)).toContain('system:jobs');
+    expect(Number((await c.t.ownerSql('select count(*)::int as n from processing_log'))[0]!.n)).toBeGreaterThan(logBefore);
   });
 
   it('a functional administrator may see the status and checkpoint, but not verify', async () => {

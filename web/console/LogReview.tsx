@@ -275,7 +275,7 @@ function Integrity({ caps }: { caps: Caps }) {
               numeric={[3, 4]}
               rows={s.verifications.map((v) => [
                 formatDateTime(v.finishedAt, lang),
-                v.by ?? '—',
+                v.by ?? t('byCommandLine'),
                 v.ok ? (
                   <Badge kind="safe">{t('intact')}</Badge>
                 ) : (

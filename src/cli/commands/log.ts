@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { loadConfig } from '../../config/config.ts';
 import { loadKeyring } from '../../config/keys.ts';
-import { openStore, verifyProcessingLog, writeCheckpoint } from '../../data/index.ts';
+import { openStore, recordVerificationAsSystem, verifyProcessingLog, writeCheckpoint } from '../../data/index.ts';
 
 export function registerLog(program: Command): void {
   const log = program.command('log').description('The processing log (R6): verify its integrity, write signed checkpoints');
@@ -11,11 +11,13 @@ export function registerLog(program: Command): void {
     .description('Recompute every hash chain and checkpoint; exit 0 with the count and heads when intact, 1 naming the first bad entry')
     .option('--json', 'print the result as JSON')
     .option('--no-progress', 'no progress bar')
-    .action(async (opts: { json?: boolean; progress?: boolean }) => {
+    .option('--no-record', 'do not record the result in the console\'s verification history (log_verification)')
+    .action(async (opts: { json?: boolean; progress?: boolean; record?: boolean }) => {
       const config = loadConfig();
       const store = await openStore(config, { keyring: loadKeyring(config), migrate: true });
       const bar = opts.progress && process.stderr.isTTY ? new cliProgress.SingleBar({ format: 'verify [{bar}] {value}/{total} entries' }, cliProgress.Presets.shades_classic) : null;
       let started = false;
+      const startedAt = new Date();
       const result = await verifyProcessingLog(store, (done, total) => {
         if (!bar) return;
         if (!started) {
@@ -25,6 +27,8 @@ export function registerLog(program: Command): void {
         bar.update(done);
       });
       bar?.stop();
+      // The result joins the console's integrity history (BIO2 8.15.05), like a run from the console.
+      if (opts.record !== false) await recordVerificationAsSystem(store, result, startedAt, new Date());
       await store.close();
       if (opts.json) console.log(JSON.stringify(result, null, 2));
       else if (result.ok) {
