@@ -3,7 +3,9 @@
  *   1. intake → triage → step plan → consent → plan with a provider → the provider sees only its categories;
  *   2. refusal → involuntary path: proposal, consultation on pseudonymised facts (the colleague sees no
  *      name, BSN, address or birth date), the proposer cannot decide, a second person approves, the notice
- *      letter (also as PDF).
+ *      letter (also as PDF);
+ *   3. an access restriction recorded on the help request → the resident no longer sees that record and
+ *      is told that something is withheld; the restriction is on the reviews page.
  * Every page is checked with axe-core (WCAG 2.0/2.1 A and AA: zero serious or critical violations).
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -250,6 +252,41 @@ describe.skipIf(E2E_OFF)('the professional’s work in the browser', () => {
     expect(pdf.headers()['content-type']).toBe('application/pdf');
     expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
   }, 300_000);
+
+  it('an access restriction from the help request: the resident no longer sees that record, and is told something is withheld', async () => {
+    const youssef = await as('demo-consulent');
+    const { page } = youssef;
+    await page.goto(`${stack.url}/werkplek/hulpvragen/${DEMO_IDS.helpRequests.wmo}/werk`);
+    await settled(page);
+    const form = page.getByRole('form', { name: 'Inzage beperken' });
+    const records = form.getByRole('group', { name: 'Welke gegevens van deze hulpvraag' }).getByRole('checkbox');
+    expect(await records.count()).toBeGreaterThan(0);
+    const first = records.first();
+    const label = (await page.locator(`label[for="${await first.getAttribute('id')}"]`).innerText()).trim();
+    const value = label.slice(label.indexOf(': ') + 2).replace(/…$/, '');
+    await first.check();
+    await form.getByLabel('Grond').selectOption({ label: 'De veiligheid van iemand anders' });
+    await form.getByLabel('Onderbouwing').fill('Een huisgenoot loopt gevaar als dit gegeven bekend wordt.');
+    const review = new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10);
+    await form.getByLabel('Opnieuw bekijken op').fill(review);
+    await submit(page, 'Beperking vastleggen', 'De beperking is vastgelegd en geldt meteen.');
+    await accessible(page, 'work-inzagebeperking', youssef.problems);
+
+    await page.goto(`${stack.url}/werkplek/beperkingen`);
+    await settled(page);
+    await page.getByText('Een huisgenoot loopt gevaar als dit gegeven bekend wordt.').waitFor();
+
+    const linda = await as('demo-inwoner');
+    await linda.page.goto(`${stack.url}/mijn/dossier`);
+    await settled(linda.page);
+    await linda.page.getByRole('heading', { name: 'Wat u nu niet ziet' }).waitFor();
+    const file = await linda.page.locator('main').innerText();
+    expect(file).toContain('Om de veiligheid van iemand anders te beschermen');
+    expect(file).not.toContain('Een huisgenoot loopt gevaar');
+    expect(value.length).toBeGreaterThan(3);
+    expect(file).not.toContain(value);
+    await accessible(linda.page, 'portal-dossier-beperkt', linda.problems);
+  }, 240_000);
 
   it('signals, covenants and who-else-is-involved pages are accessible, also in English', async () => {
     const { page, problems } = await as('demo-schuldhulpverlener');

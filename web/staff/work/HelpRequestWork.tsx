@@ -52,6 +52,7 @@ function Work({ s, h, reload }: { s: State; h: Household; reload(): void }) {
       <StepPlans helpRequestId={s.id} />
       <Conversations s={s} h={h} />
       <Refusals s={s} h={h} />
+      <Restrict s={s} h={h} />
     </>
   );
 }
@@ -281,6 +282,63 @@ function Refusals({ s, h }: { s: State; h: Household }) {
         )}
         <Outcome sent={sent} />
         <Submit busy={sent.busy}>{t('refusal.submit')}</Submit>
+      </Form>
+    </Part>
+  );
+}
+
+const RESTRICTION_REASONS = ['third_party_privacy', 'safety_of_others', 'vital_interest', 'veilig_thuis_investigation', 'child_interest'];
+
+/**
+ * Withholding part of the file from the resident or their representatives (R5.2; Wmo 2015 art. 5.3.2,
+ * Jeugdwet art. 7.3.10, UAVG art. 41): records of this help request and/or whole categories, the ground,
+ * the reasoning, whether the resident may see that something is withheld, and a review date. The list
+ * and the reviews are on /werkplek/beperkingen.
+ */
+function Restrict({ s, h }: { s: State; h: Household }) {
+  const { t } = useI18n();
+  const ref = useReference();
+  const labels = useLabels();
+  const sent = useSend();
+  const [resident, setResident] = useState(s.residentId);
+  const [items, setItems] = useState<string[]>([]);
+  const [categories, setCategories] = useState<string[]>([]);
+  const [appliesTo, setAppliesTo] = useState('all');
+  const [reasonCode, setReasonCode] = useState('');
+  const [reason, setReason] = useState('');
+  const [disclose, setDisclose] = useState(true);
+  const [reviewOn, setReviewOn] = useState('');
+  const records = h.dataItems.filter((d) => d.residentId === resident && d.helpRequestId === s.id);
+  const short = (v: string) => (v.length > 60 ? `${v.slice(0, 57)}…` : v);
+  const submit = async () => {
+    const body = { residentId: resident, helpRequestId: s.id, objectIds: items, categories, appliesTo, reasonCode, reason, discloseExistence: disclose, reviewOn };
+    if (await sent.send('POST', '/api/restrictions', body, t('restrict.done'))) {
+      setItems([]);
+      setCategories([]);
+      setReason('');
+    }
+  };
+  return (
+    <Part title={t('restrict.title')} id="inzagebeperking">
+      <Paragraph>{t('restrict.intro')}</Paragraph>
+      <Paragraph>
+        <AppLink href="/werkplek/beperkingen">{t('restrict.list')}</AppLink>
+      </Paragraph>
+      <Form onSubmit={submit} label={t('restrict.title')}>
+        <Select label={t('field.resident')} value={resident} onChange={(v) => { setResident(v); setItems([]); }} options={memberOptions(h, t('unknownPerson'))} />
+        {records.length > 0 ? (
+          <CheckGroup legend={t('restrict.items')} hint={t('restrict.itemsHint')} values={items} onChange={setItems} options={records.map((d) => ({ value: d.id, label: `${labels.category(d.category)}: ${short(d.value)}` }))} />
+        ) : (
+          <Paragraph>{t('restrict.noItems')}</Paragraph>
+        )}
+        <CheckGroup legend={t('restrict.categories')} hint={t('restrict.categoriesHint')} values={categories} onChange={setCategories} options={labels.options(ref.categories)} />
+        <Radios legend={t('restrict.appliesTo')} value={appliesTo} onChange={setAppliesTo} options={['all', 'representatives'].map((a) => ({ value: a, label: t(`restrict.appliesTo.${a}`) }))} />
+        <Select label={t('restrict.reasonCode')} value={reasonCode} onChange={setReasonCode} placeholder={t('restrict.choose')} required options={RESTRICTION_REASONS.map((r) => ({ value: r, label: t(`restrict.reason.${r}`) }))} />
+        <TextArea label={t('restrict.reason')} hint={t('restrict.reasonHint')} value={reason} onChange={setReason} required />
+        <Checkbox label={t('restrict.disclose')} hint={t('restrict.discloseHint')} checked={disclose} onChange={setDisclose} />
+        <TextInput type="date" label={t('restrict.reviewOn')} hint={t('restrict.reviewOnHint')} value={reviewOn} onChange={setReviewOn} required />
+        <Outcome sent={sent} />
+        <Submit busy={sent.busy}>{t('restrict.submit')}</Submit>
       </Form>
     </Part>
   );
