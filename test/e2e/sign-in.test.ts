@@ -10,9 +10,9 @@ import { ensureWebBuild } from '../../src/server/web/ensure-build.ts';
 import { startStack, type Stack } from '../auth/stack.ts';
 import { E2E_OFF, axe, launch, requireChromium, newPage, screenshot, seriousOrCritical, settled } from './browser.ts';
 
-const STAFF_CONSOLE_ROLES = new Set(['demo-privacy-officer', 'demo-klachtencommissaris', 'demo-beheerder']);
+const STAFF_CONSOLE_ROLES = new Set(['demo-privacy-officer', 'demo-klachtencommissaris', 'demo-beheerder', 'demo-archivaris']);
 const MAIN_PERSONAS = PERSONAS.filter((p) =>
-  ['demo-wijkcoach', 'demo-consulent', 'demo-zorgaanbieder', 'demo-privacy-officer', 'demo-klachtencommissaris', 'demo-beheerder', 'demo-inwoner'].includes(p.key),
+  ['demo-wijkcoach', 'demo-consulent', 'demo-zorgaanbieder', 'demo-privacy-officer', 'demo-klachtencommissaris', 'demo-beheerder', 'demo-archivaris', 'demo-inwoner'].includes(p.key),
 );
 
 async function signIn(page: Page, stack: Stack, personaKey: string): Promise<void> {
@@ -57,7 +57,7 @@ describe.skipIf(E2E_OFF)('sign-in in the browser', () => {
       if (STAFF_CONSOLE_ROLES.has(key)) await expect(page.getByText('Een rol geeft geen toegang tot dossiers').isVisible()).resolves.toBe(true);
       // The console's roles find it from the workspace; the complaints commissioner's work is in the queues.
       const toConsole = await page.getByRole('link', { name: 'Naar de toezichtomgeving' }).count();
-      expect(toConsole).toBe(key === 'demo-privacy-officer' || key === 'demo-beheerder' ? 1 : 0);
+      expect(toConsole).toBe(['demo-privacy-officer', 'demo-beheerder', 'demo-archivaris'].includes(key) ? 1 : 0);
       await screenshot(page, `landing-${key}`);
       await expectAccessible(page, `${landingPage} as ${key}`);
       expect(problems).toEqual([]);

@@ -60,6 +60,7 @@ export type PersonaKey =
   | 'demo-privacy-officer'
   | 'demo-klachtencommissaris'
   | 'demo-beheerder'
+  | 'demo-archivaris'
   | 'demo-inwoner'
   | 'demo-collega'
   | 'demo-vorige-consulent'
@@ -194,6 +195,10 @@ export const PERSONAS: readonly Persona[] = [
     nl: 'Jeugdhulpverlener bij Jeugdhulp De Kiem; voert de ambulante jeugdhulp voor Daan uit.',
     en: 'Youth care worker at Jeugdhulp De Kiem; provides the outpatient youth care for Daan.',
   }),
+  staff('demo-archivaris', 14, 'Annemiek Roelofs', 'gemeente', 'Archivaris', {
+    nl: 'Archivaris: tekent de vernietigingslijst van een bewaartermijnrun af (nooit haar eigen) en legt juridische blokkades; opent geen dossiers.',
+    en: 'Archivist: signs off the destruction list of a retention run (never her own) and places legal holds; opens no case files.',
+  }, ['archivist']),
   {
     key: 'demo-inwoner',
     kind: 'resident',
