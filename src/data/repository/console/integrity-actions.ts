@@ -3,7 +3,8 @@
  * store-level work (the verification reads the whole log outside a request transaction), recorded in
  * log_verification, the admin audit trail and the processing log afterwards.
  */
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
+import type { DB } from '../../schema.ts';
 import { may } from '../../../core/accountability/capabilities.ts';
 import { AppError } from '../../../core/errors.ts';
 import { GateSession, type GateRequest } from '../../gate/session.ts';
@@ -11,6 +12,26 @@ import { verifyProcessingLog, writeCheckpoint, type VerifyResult } from '../../l
 import { storeInternals, type Store } from '../../store-internals.ts';
 import { audit, iso, logAction, requireCapability } from './common.ts';
 import { status, type CheckpointView, type VerificationView } from './integrity.ts';
+
+/** One row of the verification history (the console's and the command line's runs alike). */
+export async function insertVerification(tx: Transaction<DB>, actorId: string | null, result: VerifyResult, started: Date, finished: Date): Promise<{ id: number | string }> {
+  const cp = await tx.selectFrom('log_checkpoint').select('id').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  return tx
+    .insertInto('log_verification')
+    .values({
+      started_at: started,
+      finished_at: finished,
+      actor_id: actorId,
+      ok: result.ok,
+      entries: result.entries,
+      chains: result.chains,
+      checkpoints: result.checkpoints,
+      last_checkpoint_id: cp ? Number(cp.id) : null,
+      failure: result.failure ? sql`cast(${JSON.stringify(result.failure)} as jsonb)` : null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+}
 
 function sessionFor(store: Store, request: GateRequest): GateSession {
   return new GateSession(storeInternals(store).gateEnv, request);
@@ -31,22 +52,7 @@ export async function verifyLogFromConsole(store: Store, request: GateRequest): 
   const session = sessionFor(store, request);
   const id = await session.run('processing_log.verify', 'read', async (work) => {
     const decision = requireCapability(work, 'log.verify');
-    const cp = await work.tx.selectFrom('log_checkpoint').select('id').orderBy('id', 'desc').limit(1).executeTakeFirst();
-    const row = await work.tx
-      .insertInto('log_verification')
-      .values({
-        started_at: started,
-        finished_at: finished,
-        actor_id: work.actor?.kind === 'professional' ? work.actor.id : null,
-        ok: result.ok,
-        entries: result.entries,
-        chains: result.chains,
-        checkpoints: result.checkpoints,
-        last_checkpoint_id: cp ? Number(cp.id) : null,
-        failure: result.failure ? sql`cast(${JSON.stringify(result.failure)} as jsonb)` : null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const row = await insertVerification(work.tx, work.actor?.kind === 'professional' ? work.actor.id : null, result, started, finished);
     await audit(work, { action: 'log.verify', objectType: 'processing_log', objectId: String(row.id), details: { ok: result.ok, entries: result.entries, reason: result.failure?.reason ?? null } });
     logAction(work, { type: 'processing_log', id: null }, decision);
     return Number(row.id);

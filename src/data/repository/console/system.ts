@@ -2,7 +2,6 @@
  * The console's work for the command line, which has no sign-in: it runs under a named system context
  * (`jobs`), decided for that context and logged under it, like the seed and key rotation.
  */
-import { sql } from 'kysely';
 import type { CouncilCounts } from '../../../core/accountability/council-report.ts';
 import type { SystemContext } from '../../../core/policy/actor.ts';
 import { GateSession, newTrace, type GateRequest } from '../../gate/session.ts';
@@ -10,6 +9,7 @@ import { storeInternals, type Store } from '../../store-internals.ts';
 import { checkReportPeriod, councilCounts } from './council-report.ts';
 import type { VerifyResult } from '../../log/verify.ts';
 import { audit, decideSystem } from './common.ts';
+import { insertVerification } from './integrity-actions.ts';
 import { registerViewOf, type RegisterView } from './register.ts';
 
 export function systemRequest(context: SystemContext, now: Date = new Date()): GateRequest {
@@ -50,22 +50,7 @@ export async function councilCountsAsSystem(store: Store, period: { from: string
  */
 export async function recordVerificationAsSystem(store: Store, result: VerifyResult, started: Date, finished: Date): Promise<number> {
   return jobs(store, finished).run('processing_log.verify', 'read', async (work) => {
-    const cp = await work.tx.selectFrom('log_checkpoint').select('id').orderBy('id', 'desc').limit(1).executeTakeFirst();
-    const row = await work.tx
-      .insertInto('log_verification')
-      .values({
-        started_at: started,
-        finished_at: finished,
-        actor_id: null,
-        ok: result.ok,
-        entries: result.entries,
-        chains: result.chains,
-        checkpoints: result.checkpoints,
-        last_checkpoint_id: cp ? Number(cp.id) : null,
-        failure: result.failure ? sql`cast(${JSON.stringify(result.failure)} as jsonb)` : null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const row = await insertVerification(work.tx, null, result, started, finished);
     await audit(work, { action: 'log.verify', objectType: 'processing_log', objectId: String(row.id), details: { ok: result.ok, entries: result.entries, reason: result.failure?.reason ?? null, via: 'command line' } });
     work.processed(null, SYSTEM_PURPOSE, { type: 'processing_log', id: null }, [], decideSystem(work, 'read'));
     return Number(row.id);
