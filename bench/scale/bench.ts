@@ -12,7 +12,9 @@
  * 3. Write bench/results/scale.json (via bench/run.ts) and bench/results/scale.md.
  *
  * Settings (environment): SCALE_RESIDENTS (160000), SCALE_ITEMS_PER_REQUEST (90: ≥ 1M data items at
- * 160k), SCALE_LOG_ENTRIES (10000000), SCALE_SECONDS per load run (10), SCALE_CONNECTIONS ("50,200"),
+ * 160k), SCALE_LOG_ENTRIES (10000000), SCALE_SECONDS per load run (10), SCALE_CONNECTIONS ("50,200":
+ * closed loop, each connection sends again as soon as it has its answer), SCALE_USERS (200 paced users,
+ * each waiting SCALE_THINK_SECONDS = 2 between requests; 0 for none),
  * SCALE_PERSONAS (200 professionals + 200 residents), SCALE_DB (zv_scale_<residents>), SCALE_REUSE=1
  * (keep the generated database and use it again next time), SCALE_PROFILE=0 (no CPU profile),
  * SCALE_SKIP_ROUTES (a regex of paths not to load), SCALE_RESTART_DRILL=1 (restart the PostgreSQL
@@ -49,6 +51,9 @@ export const settings = {
   logEntries: num('SCALE_LOG_ENTRIES', 10_000_000),
   seconds: num('SCALE_SECONDS', 10),
   connections: (process.env.SCALE_CONNECTIONS ?? '50,200').split(',').map(Number),
+  /** Paced users (0: none): that many connections, each a user with SCALE_THINK_SECONDS between pages. */
+  users: num('SCALE_USERS', 200),
+  thinkSeconds: num('SCALE_THINK_SECONDS', 2),
   personas: num('SCALE_PERSONAS', 200),
   fillProcesses: num('SCALE_FILL_PROCESSES', 3),
   appendSeconds: num('SCALE_APPEND_SECONDS', 6),
@@ -250,6 +255,11 @@ export async function run(): Promise<object> {
         for (const c of settings.connections) {
           runs.push(await load(server.url, r.requests, c, settings.seconds, probe));
           log(`${r.name} @${c}: ${JSON.stringify(runs.at(-1))}`);
+        }
+        if (settings.users > 0) {
+          // 200 users who each wait SCALE_THINK_SECONDS between pages (a professional clicks far less often).
+          runs.push(await load(server.url, r.requests, settings.users, settings.seconds, probe, Math.round(settings.users / settings.thinkSeconds)));
+          log(`${r.name} @${settings.users} users: ${JSON.stringify(runs.at(-1))}`);
         }
         http.push({ name: r.name, path: r.path, kind: r.kind, personas: new Set(r.requests.map((x) => x.cookie)).size, distinctRequests: r.requests.length, runs });
         results.http = http;

@@ -152,6 +152,12 @@ export async function discoverRoutes(url: string, personas: BenchPersona[], opts
 
 export interface LoadFigures {
   connections: number;
+  /**
+   * Paced runs: the total request rate of all connections together (autocannon's overallRate), so that
+   * each connection is a user who waits between pages. Absent for closed-loop runs, where every
+   * connection sends its next request as soon as the answer is in (saturation).
+   */
+  overallRate?: number;
   seconds: number;
   requestsPerSecond: number;
   p50: number;
@@ -183,7 +189,7 @@ export interface CpuProbe {
   backendPids: () => Promise<number[]>;
 }
 
-export async function load(url: string, requests: Array<{ path: string; cookie: string }>, connections: number, seconds: number, probe?: CpuProbe): Promise<LoadFigures> {
+export async function load(url: string, requests: Array<{ path: string; cookie: string }>, connections: number, seconds: number, probe?: CpuProbe, overallRate?: number): Promise<LoadFigures> {
   let i = 0;
   const statuses: Record<string, number> = {};
   const backends = probe ? await probe.backendPids() : [];
@@ -193,6 +199,7 @@ export async function load(url: string, requests: Array<{ path: string; cookie: 
   const result = (await autocannon({
     url,
     connections,
+    ...(overallRate ? { overallRate } : {}),
     duration: seconds,
     timeout: 30,
     requests: [
@@ -213,6 +220,7 @@ export async function load(url: string, requests: Array<{ path: string; cookie: 
   const share = (t: number) => Math.round((t / 100 / wall) * 100) / 100;
   return {
     connections,
+    ...(overallRate ? { overallRate } : {}),
     seconds,
     requestsPerSecond: Math.round(result.requests.average),
     p50: result.latency.p50,
