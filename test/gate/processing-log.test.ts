@@ -92,6 +92,47 @@ describe('log verify', () => {
     expect(r.failure!.seq).toBe(target);
   });
 
+  it('an entry put beyond its chain head is found as unchained', async () => {
+    const { chain, seqs } = await busiestChain();
+    const last = seqs[seqs.length - 1]!;
+    await tamper(
+      `insert into processing_log (chain_id, seq, trace_id, span_id, parent_span_id, name, start_time, end_time, status_code, processing_activity_id, data_subject_id, data_subject_id_type, prev_hash, hash)
+       select chain_id, seq + 1, trace_id, span_id, parent_span_id, name, start_time, end_time, status_code, processing_activity_id, data_subject_id, data_subject_id_type, hash, hash
+       from processing_log where chain_id = $1 and seq = $2`,
+      [chain, last],
+    );
+    const r = await verifyProcessingLog(t.store);
+    expect(r.failure).toMatchObject({ chainId: chain, seq: last + 1, reason: 'unchained-entries' });
+  });
+
+  it('an entry in a chain that has no head row is found as unchained', async () => {
+    const { chain, seqs } = await busiestChain();
+    await tamper(
+      `insert into processing_log (chain_id, seq, trace_id, span_id, parent_span_id, name, start_time, end_time, status_code, processing_activity_id, data_subject_id, data_subject_id_type, prev_hash, hash)
+       select 7, 1, trace_id, span_id, parent_span_id, name, start_time, end_time, status_code, processing_activity_id, data_subject_id, data_subject_id_type, prev_hash, hash
+       from processing_log where chain_id = $1 and seq = $2`,
+      [chain, seqs[0]!],
+    );
+    const r = await verifyProcessingLog(t.store);
+    expect(r.failure).toMatchObject({ reason: 'unchained-entries' });
+  });
+
+  it('entries appended while verification runs (a live system) do not fail it; the next run verifies them too', async () => {
+    await activity(20);
+    let appending: Promise<void> | null = null;
+    // As soon as the first chain's page is in, the app goes on logging (through the real gate and writer).
+    const r = await verifyProcessingLog(t.store, () => {
+      appending ??= activity(10);
+    });
+    await appending;
+    expect(r.failure).toBeUndefined();
+    expect(r.ok).toBe(true);
+    const total = Number((await t.ownerSql('select count(*)::int as n from processing_log'))[0]!.n);
+    const again = await verifyProcessingLog(t.store);
+    expect(again).toMatchObject({ ok: true, entries: total });
+    expect(again.entries).toBeGreaterThanOrEqual(r.entries);
+  });
+
   it('two entries swapped in order are found', async () => {
     const { chain, seqs } = await busiestChain();
     const [a, b] = [seqs[1]!, seqs[2]!];

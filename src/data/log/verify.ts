@@ -58,7 +58,7 @@ interface TextRow {
  * One page of a chain, as text: hashes in hex, times in epoch milliseconds, arrays as JSON text, so
  * that verifying costs a string build and an HMAC per entry, not the parsing of Dates and Buffers.
  */
-async function page(db: Kysely<DB>, chainId: number, afterSeq: number): Promise<TextRow[]> {
+async function page(db: Kysely<DB>, chainId: number, afterSeq: number, upToSeq: number): Promise<TextRow[]> {
   const res = await sql<TextRow>`
     select l.id, l.seq, l.trace_id, l.span_id, l.parent_span_id, l.name,
            (extract(epoch from l.start_time) * 1000)::int8 as start_ms, (extract(epoch from l.end_time) * 1000)::int8 as end_ms,
@@ -69,7 +69,7 @@ async function page(db: Kysely<DB>, chainId: number, afterSeq: number): Promise<
            a.object_id::text as object_id, array_to_json(a.categories)::text as categories_json, a.decision,
            array_to_json(a.rule_ids)::text as rule_ids_json, a.rule_version
     from processing_log l left join access_record a on a.log_id = l.id
-    where l.chain_id = ${chainId} and l.seq > ${afterSeq}
+    where l.chain_id = ${chainId} and l.seq > ${afterSeq} and l.seq <= ${upToSeq}
     order by l.seq limit ${PAGE}`.execute(db);
   return res.rows;
 }
@@ -78,6 +78,8 @@ export async function verifyProcessingLog(store: Store, onProgress?: (entries: n
   const started = performance.now();
   const { database, keyring } = storeInternals(store);
   const db = database.db;
+  // The heads at the start are the snapshot verified: entries appended while verification runs (a live
+  // system keeps logging) come after them and are verified next time, not mistaken for tampering.
   const chains = await db.selectFrom('log_chain').select(['id', 'seq', 'head']).orderBy('id').execute();
   const total = chains.reduce((n, c) => n + c.seq, 0);
   let entries = 0;
@@ -96,7 +98,7 @@ export async function verifyProcessingLog(store: Store, onProgress?: (entries: n
     const v = new TextChainVerifier(keyring.logKey, chain.id);
     let after = 0;
     for (;;) {
-      const rows = await page(db, chain.id, after);
+      const rows = await page(db, chain.id, after, chain.seq);
       for (const r of rows) {
         const failure = v.next({
           id: Number(r.id),
@@ -156,9 +158,27 @@ export async function verifyProcessingLog(store: Store, onProgress?: (entries: n
     if ('reason' in o) return result(o);
     heads.push(o);
   }
-  // Every row must belong to a verified chain: rows in a chain without a head row are unaccounted for.
-  const count = await sql<{ n: number }>`select count(*)::int8 as n from processing_log`.execute(db);
-  if (Number(count.rows[0]!.n) !== entries) return result({ chainId: -1, seq: 0, logId: null, reason: 'unchained-entries' });
+  // Every row must belong to a chain and lie at or below its head. Read in one statement (one snapshot)
+  // with the heads as they are now, so that entries appended meanwhile — which moved their head — count
+  // as chained; a row beyond its head, or in a chain without a head row, was put there by hand.
+  const beyond = await sql<{ id: number; seq: number; max_seq: number | null }>`
+    select c.id, c.seq, (select max(p.seq) from processing_log p where p.chain_id = c.id) as max_seq
+    from log_chain c order by c.id`.execute(db);
+  for (const c of beyond.rows) {
+    if (c.max_seq !== null && Number(c.max_seq) > Number(c.seq)) return result({ chainId: c.id, seq: Number(c.seq) + 1, logId: null, reason: 'unchained-entries' });
+  }
+  const known = beyond.rows.map((c) => c.id).sort((a, b) => a - b);
+  const span = await sql<{ lo: number | null; hi: number | null }>`select min(chain_id) as lo, max(chain_id) as hi from processing_log`.execute(db);
+  const { lo, hi } = span.rows[0]!;
+  if (lo !== null && hi !== null) {
+    if (known.length === 0 || lo < known[0]! || hi > known[known.length - 1]!) return result({ chainId: -1, seq: 0, logId: null, reason: 'unchained-entries' });
+    // Chain ids are normally 0..n-1; any id missing between them must hold no rows either.
+    for (let id = known[0]!; id <= known[known.length - 1]!; id++) {
+      if (known.includes(id)) continue;
+      const orphan = await db.selectFrom('processing_log').select('id').where('chain_id', '=', id).limit(1).executeTakeFirst();
+      if (orphan) return result({ chainId: id, seq: 0, logId: Number(orphan.id), reason: 'unchained-entries' });
+    }
+  }
   // Signed checkpoints: each must verify, and every head it names must still be in its chain.
   const cps = await db.selectFrom('log_checkpoint').select(['id', 'entries', 'heads', 'merkle_root', 'signature']).orderBy('id').execute();
   for (const cp of cps) {

@@ -8,6 +8,7 @@ import { sessionsMigration } from './0003-sessions.ts';
 import { professionalWorkMigration } from './0004-professional-work.ts';
 import { residentsMigration } from './0005-residents.ts';
 import { accountabilityMigration } from './0006-accountability.ts';
+import { matchIndexMigration } from './0007-match-index.ts';
 
 export function allMigrations(appRole: string): Record<string, Migration> {
   return {
@@ -17,5 +18,6 @@ export function allMigrations(appRole: string): Record<string, Migration> {
     '0004-professional-work': professionalWorkMigration(appRole),
     '0005-residents': residentsMigration(appRole),
     '0006-accountability': accountabilityMigration(appRole),
+    '0007-match-index': matchIndexMigration,
   };
 }

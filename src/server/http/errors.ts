@@ -25,7 +25,10 @@ export const ErrorResponseSchema = {
   },
 } as const;
 
-const PG_UNAVAILABLE = new Set(['57P01', '57P02', '57P03', '08000', '08003', '08006', '08001', '08004', '53300']);
+// Also transient contention: a deadlock or serialisation failure (40P01, 40001), a lock or statement
+// timeout (55P03, 57014). The transaction was rolled back, so nothing was changed: try again (503 +
+// Retry-After), never a 500.
+const PG_UNAVAILABLE = new Set(['57P01', '57P02', '57P03', '08000', '08003', '08006', '08001', '08004', '53300', '40P01', '40001', '55P03', '57014']);
 
 /** Translate a thrown value into an AppError without leaking its message. */
 export function toAppError(err: unknown): AppError {

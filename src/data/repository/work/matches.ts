@@ -68,6 +68,25 @@ export async function recordMatches(work: GateWork, householdId: string): Promis
   return created;
 }
 
+/** My households with a current involvement of another organisation that is not yet matched with me. */
+async function unmatchedHouseholds(work: GateWork, me: string, myOrganisation: string): Promise<string[]> {
+  const r = await sql<{ household_id: string }>`
+    select distinct other.household_id
+    from involvement mine
+    join involvement other on other.household_id = mine.household_id and other.professional_id <> mine.professional_id
+    join professional p on p.id = other.professional_id
+    where mine.professional_id = ${me} and mine.role <> 'expert'
+      and mine.valid_from <= ${work.now} and (mine.valid_until is null or mine.valid_until > ${work.now})
+      and other.role <> 'expert' and other.valid_from <= ${work.now} and (other.valid_until is null or other.valid_until > ${work.now})
+      and p.organisation_id <> ${myOrganisation}
+      and not exists (
+        select 1 from involvement_match m
+        where m.household_id = other.household_id
+          and ((m.professional_a = ${me} and m.professional_b = other.professional_id) or (m.professional_b = ${me} and m.professional_a = other.professional_id))
+      )`.execute(work.tx);
+  return r.rows.map((x) => x.household_id);
+}
+
 /** My notices: who else is involved with the residents I work with, and how to reach them. */
 export async function myNotices(session: GateSession): Promise<InvolvementNoticeView[]> {
   return session.run('involvement_notice.list', 'list', async (work) => {
@@ -82,8 +101,11 @@ export async function myNotices(session: GateSession): Promise<InvolvementNotice
       .where((eb) => eb.or([eb('valid_until', 'is', null), eb('valid_until', '>', work.now)]))
       .execute();
     const ids = households.map((h) => h.household_id);
-    for (const h of ids) await recordMatches(work, h);
     if (ids.length === 0) return [];
+    // Involvements that came another way (seeded, imported, starting later) are matched here — but only
+    // in the households where a current involvement of another organisation has no match with me yet:
+    // one query, and in the common case no writes (a read that writes on every call contends with itself).
+    for (const h of await unmatchedHouseholds(work, actor.id, actor.organisationId)) await recordMatches(work, h);
     const rows = await work.tx
       .selectFrom('involvement_notice as n')
       .innerJoin('involvement_match as m', 'm.id', 'n.match_id')
