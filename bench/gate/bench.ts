@@ -125,6 +125,7 @@ export async function run(): Promise<object> {
     command: 'npm run bench -- gate',
     target: { oursOverCasbin: 50, oursOverCedar: 150 },
     node: process.version,
+    nodeFlags: process.execArgv.filter((f) => f.startsWith('--') && f !== '--import' && !f.includes('tsx')),
     cpu: `${cpus().length} × ${cpus()[0]?.model ?? 'unknown'}`,
     loadAverage: { atStart: loadAtStart, atEnd: loadavg().map((x) => Number(x.toFixed(2))) },
     date: new Date().toISOString(),

@@ -36,7 +36,7 @@ import { storeInternals } from '../../src/data/store-internals.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { cookieNames } from '../../src/server/auth/cookies.ts';
 import { bareHousehold } from '../read/bench.ts';
-import { discoverRoutes, load, startServer, summariseProfile, type LoadFigures, type RouteLoad } from './http.ts';
+import { discoverRoutes, load, paced, startServer, summariseProfile, type LoadFigures, type RouteLoad } from './http.ts';
 import { appendRate, fillLog, fillLogParallel, logWorld, whoViewedLatency } from './log.ts';
 import { renderMarkdown } from './report.ts';
 import { benchPersonas, counts, shuffle } from './world.ts';
@@ -257,8 +257,9 @@ export async function run(): Promise<object> {
           log(`${r.name} @${c}: ${JSON.stringify(runs.at(-1))}`);
         }
         if (settings.users > 0) {
-          // 200 users who each wait SCALE_THINK_SECONDS between pages (a professional clicks far less often).
-          runs.push(await load(server.url, r.requests, settings.users, settings.seconds, probe, Math.round(settings.users / settings.thinkSeconds)));
+          // 200 users who each wait SCALE_THINK_SECONDS on average between pages (a professional clicks far
+          // less often): an open workload, next to the closed-loop saturation runs above.
+          runs.push(await paced(server.url, r.requests, settings.users, settings.thinkSeconds, settings.seconds, probe));
           log(`${r.name} @${settings.users} users: ${JSON.stringify(runs.at(-1))}`);
         }
         http.push({ name: r.name, path: r.path, kind: r.kind, personas: new Set(r.requests.map((x) => x.cookie)).size, distinctRequests: r.requests.length, runs });

@@ -153,11 +153,12 @@ export async function discoverRoutes(url: string, personas: BenchPersona[], opts
 export interface LoadFigures {
   connections: number;
   /**
-   * Paced runs: the total request rate of all connections together (autocannon's overallRate), so that
-   * each connection is a user who waits between pages. Absent for closed-loop runs, where every
-   * connection sends its next request as soon as the answer is in (saturation).
+   * Paced runs (users): the mean think time of each user between two pages. Absent for closed-loop
+   * runs, where every connection sends its next request as soon as the answer is in (saturation).
    */
-  overallRate?: number;
+  thinkSeconds?: number;
+  /** Paced runs: the request rate the users offer together (users ÷ think time). */
+  offeredPerSecond?: number;
   seconds: number;
   requestsPerSecond: number;
   p50: number;
@@ -172,6 +173,11 @@ export interface LoadFigures {
   /** Share of one core used during the run (1.0 = one core fully busy). */
   cpu: { server: number; postgres: number; loadGenerator: number };
   loadAverage: number;
+}
+
+/** CPU ticks of the backends now alive, less what they had at the start (new ones count from zero). */
+function backendDelta(beforeTicks: Map<number, number>, pidsNow: readonly number[]): number {
+  return pidsNow.reduce((n, p) => n + Math.max(0, ticks(p) - (beforeTicks.get(p) ?? 0)), 0);
 }
 
 function ticks(pid: number): number {
@@ -189,17 +195,16 @@ export interface CpuProbe {
   backendPids: () => Promise<number[]>;
 }
 
-export async function load(url: string, requests: Array<{ path: string; cookie: string }>, connections: number, seconds: number, probe?: CpuProbe, overallRate?: number): Promise<LoadFigures> {
+export async function load(url: string, requests: Array<{ path: string; cookie: string }>, connections: number, seconds: number, probe?: CpuProbe): Promise<LoadFigures> {
   let i = 0;
   const statuses: Record<string, number> = {};
-  const backends = probe ? await probe.backendPids() : [];
-  const before = { server: probe ? ticks(probe.serverPid) : 0, pg: backends.reduce((n, p) => n + ticks(p), 0), self: process.cpuUsage() };
+  const pgBefore = new Map((probe ? await probe.backendPids() : []).map((p) => [p, ticks(p)] as const));
+  const before = { server: probe ? ticks(probe.serverPid) : 0, self: process.cpuUsage() };
   const la = loadavg()[0]!;
   const t0 = performance.now();
   const result = (await autocannon({
     url,
     connections,
-    ...(overallRate ? { overallRate } : {}),
     duration: seconds,
     timeout: 30,
     requests: [
@@ -220,7 +225,6 @@ export async function load(url: string, requests: Array<{ path: string; cookie: 
   const share = (t: number) => Math.round((t / 100 / wall) * 100) / 100;
   return {
     connections,
-    ...(overallRate ? { overallRate } : {}),
     seconds,
     requestsPerSecond: Math.round(result.requests.average),
     p50: result.latency.p50,
@@ -234,7 +238,7 @@ export async function load(url: string, requests: Array<{ path: string; cookie: 
     statuses,
     cpu: {
       server: probe ? share(ticks(probe.serverPid) - before.server) : 0,
-      postgres: probe ? share(backends.reduce((n, p) => n + ticks(p), 0) - before.pg) : 0,
+      postgres: probe ? share(backendDelta(pgBefore, await probe.backendPids())) : 0,
       loadGenerator: Math.round(((self.user + self.system) / 1e6 / wall) * 100) / 100,
     },
     loadAverage: Math.round(la * 10) / 10,
@@ -302,5 +306,92 @@ export function summariseProfile(dir: string): { samples: number; byArea: Array<
       .sort((a, b) => b[1] - a[1])
       .slice(0, 15)
       .map(([fn, c]) => ({ fn, share: pct(c) })),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Paced users
+// ---------------------------------------------------------------------------------------------
+
+function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! * 10) / 10;
+}
+
+/**
+ * `users` people, each with their own keep-alive connection, who wait a random think time (exponential,
+ * mean `thinkSeconds`, so arrivals are not synchronised) before each page: an open workload, the way a
+ * municipality's professionals use it. autocannon's overallRate sends its quota in bursts at the start
+ * of each second, which measures a burst of 100 simultaneous requests rather than 200 users.
+ */
+export async function paced(url: string, requests: Array<{ path: string; cookie: string }>, users: number, thinkSeconds: number, seconds: number, probe?: CpuProbe): Promise<LoadFigures> {
+  const { request, Agent } = await import('node:http');
+  const agent = new Agent({ keepAlive: true, maxSockets: users });
+  const base = new URL(url);
+  const latencies: number[] = [];
+  const statuses: Record<string, number> = {};
+  let errors = 0;
+  let i = 0;
+  const pgBefore = new Map((probe ? await probe.backendPids() : []).map((p) => [p, ticks(p)] as const));
+  const before = { server: probe ? ticks(probe.serverPid) : 0, self: process.cpuUsage() };
+  const la = loadavg()[0]!;
+  const t0 = performance.now();
+  const end = t0 + seconds * 1000;
+  // Exponential think time, cut at the end of the window (a user still thinking then sends nothing more).
+  const think = () => new Promise<void>((r) => setTimeout(r, Math.min(-Math.log(1 - Math.random()) * thinkSeconds * 1000, Math.max(0, end - performance.now()))));
+  const get = (path: string, cookie: string) =>
+    new Promise<void>((resolve) => {
+      const start = performance.now();
+      const req = request({ host: base.hostname, port: base.port, path, agent, headers: { cookie } }, (res) => {
+        res.resume();
+        res.on('end', () => {
+          latencies.push(performance.now() - start);
+          statuses[res.statusCode!] = (statuses[res.statusCode!] ?? 0) + 1;
+          resolve();
+        });
+      });
+      req.on('error', () => {
+        errors++;
+        resolve();
+      });
+      req.end();
+    });
+  await Promise.all(
+    Array.from({ length: users }, async () => {
+      for (;;) {
+        await think();
+        if (performance.now() >= end) return;
+        const r = requests[i++ % requests.length]!;
+        await get(r.path, r.cookie);
+      }
+    }),
+  );
+  agent.destroy();
+  const wall = (performance.now() - t0) / 1000;
+  const self = process.cpuUsage(before.self);
+  const share = (t: number) => Math.round((t / 100 / wall) * 100) / 100;
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const ok = Object.entries(statuses).reduce((n, [s, c]) => n + (Number(s) >= 200 && Number(s) < 300 ? c : 0), 0);
+  return {
+    connections: users,
+    thinkSeconds,
+    offeredPerSecond: Math.round(users / thinkSeconds),
+    seconds,
+    requestsPerSecond: Math.round(latencies.length / seconds),
+    p50: percentile(sorted, 50),
+    p90: percentile(sorted, 90),
+    p99: percentile(sorted, 99),
+    max: Math.round((sorted.at(-1) ?? 0) * 10) / 10,
+    requests: latencies.length,
+    non2xx: latencies.length - ok,
+    errors,
+    timeouts: 0,
+    statuses,
+    cpu: {
+      server: probe ? share(ticks(probe.serverPid) - before.server) : 0,
+      postgres: probe ? share(backendDelta(pgBefore, await probe.backendPids())) : 0,
+      loadGenerator: Math.round(((self.user + self.system) / 1e6 / wall) * 100) / 100,
+    },
+    loadAverage: Math.round(la * 10) / 10,
   };
 }

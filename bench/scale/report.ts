@@ -57,15 +57,15 @@ export function renderMarkdown(r: R): string {
   out.push('');
   out.push('The server runs as its own process (`node bin/zorgvuldig.js start`, pool of 10 connections); autocannon runs in the benchmark process; each request carries the session of one of many personas and names one of that persona\'s own objects. CPU is the share of one core used during the run.');
   out.push('');
-  out.push('"Connections" are closed-loop (each sends its next request as soon as its answer is in: the server\'s saturation throughput, where latency is the queue — Little\'s law: connections ÷ throughput). "Users" are paced: that many connections whose requests together arrive at a fixed rate (each user waits between pages, as people do); the target is read against those.');
+  out.push('"Connections" are closed-loop (each sends its next request as soon as its answer is in: the server\'s saturation throughput, where latency is the queue — Little\'s law: connections ÷ throughput). "Users" are an open workload: that many people, each on their own connection, waiting a random think time (exponential, the mean given) before each page, as people do; the target is read against those.');
   out.push('');
   out.push('| route | load | req/s | p50 ms | p90 ms | p99 ms | non-2xx | CPU server / PG / load gen | load avg | p99 target (< 100 ms at 200 users) |');
   out.push('|---|---|---|---|---|---|---|---|---|---|');
   for (const h of (r.http ?? []) as Array<{ name: string; path: string; personas: number; runs: LoadFigures[] }>) {
     for (const run of h.runs) {
-      const paced = run.overallRate !== undefined;
+      const paced = run.thinkSeconds !== undefined;
       const target = paced && run.connections >= 200 ? verdict(run.p99 < TARGET_PAGE) : '';
-      const loadText = paced ? `${run.connections} users (${fmt(run.overallRate!)} req/s together)` : `${run.connections} connections`;
+      const loadText = paced ? `${run.connections} users (think time ${run.thinkSeconds} s: ${fmt(run.offeredPerSecond!)} req/s offered)` : `${run.connections} connections`;
       out.push(
         `| ${h.name} (\`${h.path}\`, ${h.personas} sessions) | ${loadText} | ${fmt(run.requestsPerSecond)} | ${run.p50} | ${run.p90} | ${run.p99} | ${fmt(run.non2xx)} | ${run.cpu.server} / ${run.cpu.postgres} / ${run.cpu.loadGenerator} | ${run.loadAverage} | ${target} |`,
       );
