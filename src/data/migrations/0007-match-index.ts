@@ -1,7 +1,7 @@
 /**
- * 0007 — an index for the involvement matches by household (issue 8: measured at Enschede scale). The
- * notices read asks "is a current involvement of another organisation in my households not yet matched
- * with me?" before it records anything; without this index that question scans every match.
+ * 0007 — an index for the involvement matches by household (issue 8, Enschede scale): the matches of a
+ * household are looked up by it (recording them, and destroying a household's files at the end of their
+ * retention, whose foreign key would otherwise scan every match).
  */
 import type { Kysely } from 'kysely';
 import { runScript } from './sql-script.ts';
