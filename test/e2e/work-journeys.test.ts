@@ -94,7 +94,7 @@ describe.skipIf(E2E_OFF)('the professional’s work in the browser', () => {
 
     // Triage, with the reasoning.
     await page.getByRole('radio', { name: 'Enkelvoudig: één domein, eenvoudig' }).check();
-    await page.getByLabel('Onderbouwing').fill('Alleen een vraag om huishoudelijke ondersteuning.');
+    await page.getByLabel('Onderbouwing', { exact: true }).fill('Alleen een vraag om huishoudelijke ondersteuning.');
     await submit(page, 'Triage vastleggen', 'De triage is vastgelegd.');
     await accessible(page, 'work-hulpvraag', problems);
 
@@ -266,7 +266,7 @@ describe.skipIf(E2E_OFF)('the professional’s work in the browser', () => {
     const value = label.slice(label.indexOf(': ') + 2).replace(/…$/, '');
     await first.check();
     await form.getByLabel('Grond').selectOption({ label: 'De veiligheid van iemand anders' });
-    await form.getByLabel('Onderbouwing').fill('Een huisgenoot loopt gevaar als dit gegeven bekend wordt.');
+    await form.getByLabel('Onderbouwing van de beperking').fill('Een huisgenoot loopt gevaar als dit gegeven bekend wordt.');
     const review = new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10);
     await form.getByLabel('Opnieuw bekijken op').fill(review);
     await submit(page, 'Beperking vastleggen', 'De beperking is vastgelegd en geldt meteen.');

@@ -68,21 +68,39 @@ export async function recordMatches(work: GateWork, householdId: string): Promis
   return created;
 }
 
-/** My households with a current involvement of another organisation that is not yet matched with me. */
-async function unmatchedHouseholds(work: GateWork, me: string, myOrganisation: string): Promise<string[]> {
+/**
+ * My households where a match is missing: a current involvement of another organisation concerns a
+ * resident that one of my current involvements concerns too (the residents an involvement concerns are
+ * those of its sub-activity, else of its help request, else every current member — as recordMatches),
+ * and that pair has no match yet. One statement; in the common case it finds nothing and nothing is written.
+ */
+async function unmatchedHouseholds(work: GateWork, me: string, householdIds: readonly string[]): Promise<string[]> {
+  const day = work.now.toISOString().slice(0, 10);
   const r = await sql<{ household_id: string }>`
-    select distinct other.household_id
-    from involvement mine
-    join involvement other on other.household_id = mine.household_id and other.professional_id <> mine.professional_id
-    join professional p on p.id = other.professional_id
-    where mine.professional_id = ${me} and mine.role <> 'expert'
-      and mine.valid_from <= ${work.now} and (mine.valid_until is null or mine.valid_until > ${work.now})
-      and other.role <> 'expert' and other.valid_from <= ${work.now} and (other.valid_until is null or other.valid_until > ${work.now})
-      and p.organisation_id <> ${myOrganisation}
+    with inv as (
+      select i.household_id, i.professional_id, p.organisation_id, coalesce(sa.resident_id, hr.resident_id) as resident_id
+      from involvement i
+      join professional p on p.id = i.professional_id
+      left join help_request hr on hr.id = i.help_request_id
+      left join sub_activity sa on sa.id = i.sub_activity_id
+      where i.household_id = any(${[...householdIds]}::uuid[]) and i.role <> 'expert'
+        and i.valid_from <= ${work.now} and (i.valid_until is null or i.valid_until > ${work.now})
+    ), concerns as (
+      select inv.household_id, inv.professional_id, inv.organisation_id, coalesce(inv.resident_id, m.resident_id) as resident_id
+      from inv
+      left join household_member m on inv.resident_id is null and m.household_id = inv.household_id
+        and m.valid_from <= ${day} and (m.valid_until is null or m.valid_until > ${day})
+    )
+    select distinct mine.household_id
+    from concerns mine
+    join concerns other on other.household_id = mine.household_id and other.resident_id = mine.resident_id
+      and other.professional_id <> mine.professional_id and other.organisation_id <> mine.organisation_id
+    where mine.professional_id = ${me}
       and not exists (
-        select 1 from involvement_match m
-        where m.household_id = other.household_id
-          and ((m.professional_a = ${me} and m.professional_b = other.professional_id) or (m.professional_b = ${me} and m.professional_a = other.professional_id))
+        select 1 from involvement_match x
+        where x.resident_id = mine.resident_id
+          and x.professional_a = least(mine.professional_id, other.professional_id)
+          and x.professional_b = greatest(mine.professional_id, other.professional_id)
       )`.execute(work.tx);
   return r.rows.map((x) => x.household_id);
 }
@@ -103,9 +121,9 @@ export async function myNotices(session: GateSession): Promise<InvolvementNotice
     const ids = households.map((h) => h.household_id);
     if (ids.length === 0) return [];
     // Involvements that came another way (seeded, imported, starting later) are matched here — but only
-    // in the households where a current involvement of another organisation has no match with me yet:
-    // one query, and in the common case no writes (a read that writes on every call contends with itself).
-    for (const h of await unmatchedHouseholds(work, actor.id, actor.organisationId)) await recordMatches(work, h);
+    // in the households where a pair concerning the same resident has no match yet: one query, and in
+    // the common case no writes (a read that writes on every call contends with itself).
+    for (const h of await unmatchedHouseholds(work, actor.id, ids)) await recordMatches(work, h);
     const rows = await work.tx
       .selectFrom('involvement_notice as n')
       .innerJoin('involvement_match as m', 'm.id', 'n.match_id')
