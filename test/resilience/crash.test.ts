@@ -48,6 +48,9 @@ async function withDatabase<T>(fn: (t: TestStore) => Promise<T>): Promise<T> {
   if (onPostgres) {
     const store = await openStore(config, { keyring, poolSize: 2 });
     const owner = new pg.Pool({ connectionString: config.database.url, max: 1 });
+    // A later `drop database … with (force)` may meet a client still closing (57P01): not a failure.
+    owner.on('error', () => {});
+    owner.on('connect', (client) => client.on('error', () => {}));
     try {
       return await fn({ store, config, keyring, ownerSql: async (q, p) => (await owner.query(q, p as unknown[])).rows, withKeyring: async () => store, close: async () => {} });
     } finally {
