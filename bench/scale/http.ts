@@ -180,6 +180,26 @@ function backendDelta(beforeTicks: Map<number, number>, pidsNow: readonly number
   return pidsNow.reduce((n, p) => n + Math.max(0, ticks(p) - (beforeTicks.get(p) ?? 0)), 0);
 }
 
+/** Start measuring CPU; the function returned gives the shares of one core over `wall` seconds. */
+async function cpuMeter(probe?: CpuProbe): Promise<(wall: number) => Promise<Pick<LoadFigures, 'cpu' | 'loadAverage'>>> {
+  const pgBefore = new Map((probe ? await probe.backendPids() : []).map((p) => [p, ticks(p)] as const));
+  const server = probe ? ticks(probe.serverPid) : 0;
+  const self = process.cpuUsage();
+  const la = loadavg()[0]!;
+  return async (wall) => {
+    const used = process.cpuUsage(self);
+    const share = (t: number) => Math.round((t / 100 / wall) * 100) / 100;
+    return {
+      cpu: {
+        server: probe ? share(ticks(probe.serverPid) - server) : 0,
+        postgres: probe ? share(backendDelta(pgBefore, await probe.backendPids())) : 0,
+        loadGenerator: Math.round(((used.user + used.system) / 1e6 / wall) * 100) / 100,
+      },
+      loadAverage: Math.round(la * 10) / 10,
+    };
+  };
+}
+
 function ticks(pid: number): number {
   try {
     const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
@@ -198,9 +218,7 @@ export interface CpuProbe {
 export async function load(url: string, requests: Array<{ path: string; cookie: string }>, connections: number, seconds: number, probe?: CpuProbe): Promise<LoadFigures> {
   let i = 0;
   const statuses: Record<string, number> = {};
-  const pgBefore = new Map((probe ? await probe.backendPids() : []).map((p) => [p, ticks(p)] as const));
-  const before = { server: probe ? ticks(probe.serverPid) : 0, self: process.cpuUsage() };
-  const la = loadavg()[0]!;
+  const meter = await cpuMeter(probe);
   const t0 = performance.now();
   const result = (await autocannon({
     url,
@@ -221,8 +239,6 @@ export async function load(url: string, requests: Array<{ path: string; cookie: 
     ],
   })) as unknown as { requests: { average: number; total: number }; latency: { p50: number; p90: number; p99: number; max: number }; non2xx: number; errors: number; timeouts: number };
   const wall = (performance.now() - t0) / 1000;
-  const self = process.cpuUsage(before.self);
-  const share = (t: number) => Math.round((t / 100 / wall) * 100) / 100;
   return {
     connections,
     seconds,
@@ -236,12 +252,7 @@ export async function load(url: string, requests: Array<{ path: string; cookie: 
     errors: result.errors,
     timeouts: result.timeouts,
     statuses,
-    cpu: {
-      server: probe ? share(ticks(probe.serverPid) - before.server) : 0,
-      postgres: probe ? share(backendDelta(pgBefore, await probe.backendPids())) : 0,
-      loadGenerator: Math.round(((self.user + self.system) / 1e6 / wall) * 100) / 100,
-    },
-    loadAverage: Math.round(la * 10) / 10,
+    ...(await meter(wall)),
   };
 }
 
@@ -332,9 +343,7 @@ export async function paced(url: string, requests: Array<{ path: string; cookie:
   const statuses: Record<string, number> = {};
   let errors = 0;
   let i = 0;
-  const pgBefore = new Map((probe ? await probe.backendPids() : []).map((p) => [p, ticks(p)] as const));
-  const before = { server: probe ? ticks(probe.serverPid) : 0, self: process.cpuUsage() };
-  const la = loadavg()[0]!;
+  const meter = await cpuMeter(probe);
   const t0 = performance.now();
   const end = t0 + seconds * 1000;
   // Exponential think time, cut at the end of the window (a user still thinking then sends nothing more).
@@ -368,8 +377,6 @@ export async function paced(url: string, requests: Array<{ path: string; cookie:
   );
   agent.destroy();
   const wall = (performance.now() - t0) / 1000;
-  const self = process.cpuUsage(before.self);
-  const share = (t: number) => Math.round((t / 100 / wall) * 100) / 100;
   const sorted = [...latencies].sort((a, b) => a - b);
   const ok = Object.entries(statuses).reduce((n, [s, c]) => n + (Number(s) >= 200 && Number(s) < 300 ? c : 0), 0);
   return {
@@ -387,11 +394,6 @@ export async function paced(url: string, requests: Array<{ path: string; cookie:
     errors,
     timeouts: 0,
     statuses,
-    cpu: {
-      server: probe ? share(ticks(probe.serverPid) - before.server) : 0,
-      postgres: probe ? share(backendDelta(pgBefore, await probe.backendPids())) : 0,
-      loadGenerator: Math.round(((self.user + self.system) / 1e6 / wall) * 100) / 100,
-    },
-    loadAverage: Math.round(la * 10) / 10,
+    ...(await meter(wall)),
   };
 }
