@@ -257,6 +257,9 @@ export async function run(): Promise<object> {
           log(`${r.name} @${c}: ${JSON.stringify(runs.at(-1))}`);
         }
         if (settings.users > 0) {
+          // Let the server finish what the closed-loop run left in flight (at 200 connections up to a
+          // second of queued work), or the users' first pages would measure that backlog.
+          await new Promise((r) => setTimeout(r, 3000));
           // 200 users who each wait SCALE_THINK_SECONDS on average between pages (a professional clicks far
           // less often): an open workload, next to the closed-loop saturation runs above.
           runs.push(await paced(server.url, r.requests, settings.users, settings.thinkSeconds, settings.seconds, probe));

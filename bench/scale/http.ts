@@ -348,13 +348,16 @@ export async function paced(url: string, requests: Array<{ path: string; cookie:
   const end = t0 + seconds * 1000;
   // Exponential think time, cut at the end of the window (a user still thinking then sends nothing more).
   const think = () => new Promise<void>((r) => setTimeout(r, Math.min(-Math.log(1 - Math.random()) * thinkSeconds * 1000, Math.max(0, end - performance.now()))));
-  const get = (path: string, cookie: string) =>
+  const slow: Array<{ at: number; ms: number; nth: number }> = [];
+  const get = (path: string, cookie: string, nth: number) =>
     new Promise<void>((resolve) => {
       const start = performance.now();
       const req = request({ host: base.hostname, port: base.port, path, agent, headers: { cookie } }, (res) => {
         res.resume();
         res.on('end', () => {
-          latencies.push(performance.now() - start);
+          const ms = performance.now() - start;
+          latencies.push(ms);
+          if (ms > 100) slow.push({ at: Math.round(start - t0), ms: Math.round(ms), nth });
           statuses[res.statusCode!] = (statuses[res.statusCode!] ?? 0) + 1;
           resolve();
         });
@@ -367,15 +370,16 @@ export async function paced(url: string, requests: Array<{ path: string; cookie:
     });
   await Promise.all(
     Array.from({ length: users }, async () => {
-      for (;;) {
+      for (let nth = 1; ; nth++) {
         await think();
         if (performance.now() >= end) return;
         const r = requests[i++ % requests.length]!;
-        await get(r.path, r.cookie);
+        await get(r.path, r.cookie, nth);
       }
     }),
   );
   agent.destroy();
+  if (process.env.SCALE_DEBUG_SLOW) console.error(`slow (>100 ms): ${JSON.stringify(slow)}`);
   const wall = (performance.now() - t0) / 1000;
   const sorted = [...latencies].sort((a, b) => a - b);
   const ok = Object.entries(statuses).reduce((n, [s, c]) => n + (Number(s) >= 200 && Number(s) < 300 ? c : 0), 0);
