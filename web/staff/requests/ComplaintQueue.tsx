@@ -9,7 +9,7 @@ import { PageTitle } from '../../shared/layout.tsx';
 import { AppLink } from '../../shared/router.tsx';
 import { Loaded } from '../../shared/states.tsx';
 import { Button, Heading2, Paragraph } from '../../shared/ui.tsx';
-import { ActionMessage, Choice, day, Deadline, Facts, FilterLinks, TextField, useAction, useResource } from './common.tsx';
+import { ActionMessage, Choice, day, Deadline, Facts, FilterLinks, QueueTable, TextField, useAction, useResource } from './common.tsx';
 
 interface Complaint {
   id: string;
@@ -36,7 +36,7 @@ interface Complaint {
 }
 
 export function ComplaintQueuePage({ filter }: { filter: string }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const f = ['open', 'overdue', 'decided', 'all'].includes(filter) ? filter : 'open';
   const { result } = useResource<{ complaints: Complaint[] }>(`/api/requests/complaints?filter=${f}`);
   return (
@@ -45,42 +45,7 @@ export function ComplaintQueuePage({ filter }: { filter: string }) {
       <Paragraph lead>{t('rq.complaintsIntro')}</Paragraph>
       <FilterLinks base="/werkplek/klachten" current={f} />
       <Loaded result={result}>
-        {(d) =>
-          d.complaints.length === 0 ? (
-            <Paragraph>{t('rq.empty')}</Paragraph>
-          ) : (
-            <div className="utrecht-table-container zv-table-container" role="region" tabIndex={0} aria-label={t('rq.complaintsTitle')}>
-              <table className="utrecht-table utrecht-table--html-table">
-                <caption className="utrecht-table__caption zv-visually-hidden">{t('rq.complaintsTitle')}</caption>
-                <thead className="utrecht-table__header">
-                  <tr className="utrecht-table__row">
-                    {[t('rq.reference'), t('rq.topic'), t('rq.resident'), t('rq.received'), t('rq.due'), t('rq.status')].map((h) => (
-                      <th key={h} scope="col" className="utrecht-table__header-cell">
-                        {h}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody className="utrecht-table__body">
-                  {d.complaints.map((c) => (
-                    <tr className="utrecht-table__row" key={c.id}>
-                      <td className="utrecht-table__cell">
-                        <AppLink href={`/werkplek/klachten/${c.id}`}>{c.reference}</AppLink>
-                      </td>
-                      <td className="utrecht-table__cell">{t(`topic.${c.topic}`)}</td>
-                      <td className="utrecht-table__cell">{c.subject.displayName ?? '—'}</td>
-                      <td className="utrecht-table__cell">{day(c.receivedOn, lang)}</td>
-                      <td className="utrecht-table__cell">{day(c.decideBy, lang)}</td>
-                      <td className="utrecht-table__cell">
-                        {t(`st.${c.status}`)} <Deadline state={c.deadline} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )
-        }
+        {(d) => <QueueTable title={t('rq.complaintsTitle')} whatHeader={t('rq.topic')} rows={d.complaints.map((c) => ({ id: c.id, href: `/werkplek/klachten/${c.id}`, reference: c.reference, what: t(`topic.${c.topic}`), residentName: c.subject.displayName, receivedOn: c.receivedOn, dueOn: c.decideBy, status: c.status, deadline: c.deadline }))} />}
       </Loaded>
     </>
   );

@@ -10,7 +10,7 @@ import { PageTitle } from '../../shared/layout.tsx';
 import { AppLink } from '../../shared/router.tsx';
 import { Loaded } from '../../shared/states.tsx';
 import { Alert, Button, Heading2, Paragraph } from '../../shared/ui.tsx';
-import { ActionMessage, Choice, day, Deadline, Facts, FilterLinks, TextField, useAction, useResource } from './common.tsx';
+import { ActionMessage, Choice, day, Deadline, Facts, FilterLinks, QueueTable, TextField, useAction, useResource } from './common.tsx';
 
 interface Request {
   id: string;
@@ -38,7 +38,7 @@ interface Request {
 const canDecide = (me: Me) => me.actor.roles.includes('functional_admin');
 
 export function RightsQueuePage({ me, filter }: { me: Me; filter: string }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const f = ['open', 'overdue', 'decided', 'all'].includes(filter) ? filter : 'open';
   const { result } = useResource<{ requests: Request[] }>(`/api/requests/rights?filter=${f}`);
   return (
@@ -54,42 +54,7 @@ export function RightsQueuePage({ me, filter }: { me: Me; filter: string }) {
       )}
       <FilterLinks base="/werkplek/verzoeken" current={f} />
       <Loaded result={result}>
-        {(d) =>
-          d.requests.length === 0 ? (
-            <Paragraph>{t('rq.empty')}</Paragraph>
-          ) : (
-            <div className="utrecht-table-container zv-table-container" role="region" tabIndex={0} aria-label={t('rq.rightsTitle')}>
-              <table className="utrecht-table utrecht-table--html-table">
-                <caption className="utrecht-table__caption zv-visually-hidden">{t('rq.rightsTitle')}</caption>
-                <thead className="utrecht-table__header">
-                  <tr className="utrecht-table__row">
-                    {[t('rq.reference'), t('rq.kind'), t('rq.resident'), t('rq.received'), t('rq.due'), t('rq.status')].map((h) => (
-                      <th key={h} scope="col" className="utrecht-table__header-cell">
-                        {h}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody className="utrecht-table__body">
-                  {d.requests.map((r) => (
-                    <tr className="utrecht-table__row" key={r.id}>
-                      <td className="utrecht-table__cell">
-                        <AppLink href={`/werkplek/verzoeken/${r.id}`}>{r.reference}</AppLink>
-                      </td>
-                      <td className="utrecht-table__cell">{t(`kind.${r.kind}`)}</td>
-                      <td className="utrecht-table__cell">{r.subject.displayName ?? '—'}</td>
-                      <td className="utrecht-table__cell">{day(r.receivedOn, lang)}</td>
-                      <td className="utrecht-table__cell">{day(r.answerBy, lang)}</td>
-                      <td className="utrecht-table__cell">
-                        {t(`st.${r.status}`)} <Deadline state={r.deadline} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )
-        }
+        {(d) => <QueueTable title={t('rq.rightsTitle')} whatHeader={t('rq.kind')} rows={d.requests.map((r) => ({ id: r.id, href: `/werkplek/verzoeken/${r.id}`, reference: r.reference, what: t(`kind.${r.kind}`), residentName: r.subject.displayName, receivedOn: r.receivedOn, dueOn: r.answerBy, status: r.status, deadline: r.deadline }))} />}
       </Loaded>
     </>
   );

@@ -139,3 +139,54 @@ export function FilterLinks({ base, current }: { base: string; current: string }
     </nav>
   );
 }
+
+export interface QueueRow {
+  id: string;
+  href: string;
+  reference: string;
+  /** The second column: what kind of request, or the complaint's topic, in words. */
+  what: string;
+  residentName: string | null;
+  receivedOn: string;
+  dueOn: string;
+  status: string;
+  deadline: string;
+}
+
+/** A handler's queue (AVG requests, complaints): reference, what, who, received, due, status with its deadline. */
+export function QueueTable({ title, whatHeader, rows }: { title: string; whatHeader: string; rows: QueueRow[] }) {
+  const { t, lang } = useI18n();
+  if (rows.length === 0) return <Paragraph>{t('rq.empty')}</Paragraph>;
+  return (
+    <div className="utrecht-table-container zv-table-container" role="region" tabIndex={0} aria-label={title}>
+      <table className="utrecht-table utrecht-table--html-table">
+        <caption className="utrecht-table__caption zv-visually-hidden">{title}</caption>
+        <thead className="utrecht-table__header">
+          <tr className="utrecht-table__row">
+            {[t('rq.reference'), whatHeader, t('rq.resident'), t('rq.received'), t('rq.due'), t('rq.status')].map((h) => (
+              <th key={h} scope="col" className="utrecht-table__header-cell">
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="utrecht-table__body">
+          {rows.map((r) => (
+            <tr className="utrecht-table__row" key={r.id}>
+              <td className="utrecht-table__cell">
+                <AppLink href={r.href}>{r.reference}</AppLink>
+              </td>
+              <td className="utrecht-table__cell">{r.what}</td>
+              <td className="utrecht-table__cell">{r.residentName ?? '—'}</td>
+              <td className="utrecht-table__cell">{day(r.receivedOn, lang)}</td>
+              <td className="utrecht-table__cell">{day(r.dueOn, lang)}</td>
+              <td className="utrecht-table__cell">
+                {t(`st.${r.status}`)} <Deadline state={r.deadline} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
