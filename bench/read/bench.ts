@@ -15,19 +15,26 @@ import { Keyring, fieldAad } from '../../src/core/crypto/keyring.ts';
 import { openSessions, openStore, seedMunicipality, type Store } from '../../src/data/index.ts';
 import { storeInternals } from '../../src/data/store-internals.ts';
 import { buildApp } from '../../src/server/app.ts';
+import { requireProfessional } from '../../src/server/http/authenticate.ts';
 
 const RESIDENTS = Number(process.env.BENCH_READ_RESIDENTS ?? 3000);
 const SECONDS = Number(process.env.BENCH_READ_SECONDS ?? 8);
 const CONNECTIONS = Number(process.env.BENCH_READ_CONNECTIONS ?? 10);
 
-/** The bare read: the same queries as the household view, without gate, projection or log. */
-export async function bareHousehold(store: Store, householdId: string, now: Date) {
+/**
+ * The bare read: the same queries as the household view (the same joins and columns) and the same
+ * response shape, without a transaction, without decide, projection or explanation, and without the
+ * processing-log append. Authentication is the same (the session cookie is checked for both routes):
+ * it is not part of what the gate adds.
+ */
+export async function bareHousehold(store: Store, householdId: string, professionalId: string, now: Date) {
   const { database, keyring } = storeInternals(store);
   const db = database.db;
   const day = now.toISOString().slice(0, 10);
   const hh = await db.selectFrom('household').select(['id', 'reference']).where('id', '=', householdId).executeTakeFirst();
   if (!hh) return null;
-  const invs = await db.selectFrom('involvement').selectAll().where('household_id', '=', householdId).execute();
+  const helpRequests = await db.selectFrom('help_request').selectAll().where('household_id', '=', householdId).orderBy('registered_at').execute();
+  const invs = await db.selectFrom('involvement').selectAll().where('professional_id', '=', professionalId).where('household_id', '=', householdId).execute();
   const members = await db
     .selectFrom('household_member')
     .innerJoin('resident', 'resident.id', 'household_member.resident_id')
@@ -36,22 +43,111 @@ export async function bareHousehold(store: Store, householdId: string, now: Date
     .where('household_member.household_id', '=', householdId)
     .where('household_member.valid_from', '<=', day)
     .where((eb) => eb.or([eb('household_member.valid_until', 'is', null), eb('household_member.valid_until', '>', day)]))
+    .orderBy('household_member.relation')
+    .orderBy('resident.birth_date')
     .execute();
-  const helpRequests = await db.selectFrom('help_request').selectAll().where('household_id', '=', householdId).execute();
-  const plan = await db.selectFrom('support_plan').selectAll().where('household_id', '=', householdId).where('status', 'in', ['active', 'draft']).limit(1).executeTakeFirst();
-  const goals = plan ? await db.selectFrom('plan_goal').selectAll().where('plan_id', '=', plan.id).execute() : [];
-  const subs = plan
-    ? await db.selectFrom('sub_activity').innerJoin('organisation', 'organisation.id', 'sub_activity.organisation_id').selectAll('sub_activity').select(['organisation.name']).where('plan_id', '=', plan.id).execute()
+  const plan = await db
+    .selectFrom('support_plan')
+    .innerJoin('professional', 'professional.id', 'support_plan.director_id')
+    .select(['support_plan.id', 'support_plan.status', 'support_plan.version', 'support_plan.director_id', 'professional.display_name'])
+    .where('support_plan.household_id', '=', householdId)
+    .where('support_plan.status', 'in', ['active', 'draft'])
+    .limit(1)
+    .executeTakeFirst();
+  const goals = plan
+    ? await db
+        .selectFrom('plan_goal')
+        .leftJoin('help_request', 'help_request.id', 'plan_goal.help_request_id')
+        .select(['plan_goal.id', 'plan_goal.life_domain', 'plan_goal.score', 'plan_goal.target_score', 'plan_goal.description', 'plan_goal.help_request_id', 'help_request.task_code'])
+        .where('plan_goal.plan_id', '=', plan.id)
+        .orderBy('plan_goal.life_domain')
+        .execute()
     : [];
-  const items = await db.selectFrom('data_item').selectAll().where('household_id', '=', householdId).orderBy('recorded_at', 'desc').limit(1000).execute();
+  const subs = plan
+    ? await db
+        .selectFrom('sub_activity')
+        .innerJoin('organisation', 'organisation.id', 'sub_activity.organisation_id')
+        .selectAll('sub_activity')
+        .select(['organisation.name', 'organisation.contact_email', 'organisation.contact_phone'])
+        .where('plan_id', '=', plan.id)
+        .orderBy('sub_activity.since')
+        .execute()
+    : [];
+  const items = await db
+    .selectFrom('data_item')
+    .innerJoin('help_request', 'help_request.id', 'data_item.help_request_id')
+    .leftJoin('professional', 'professional.id', 'data_item.recorded_by')
+    .selectAll('data_item')
+    .select(['help_request.task_code', 'professional.organisation_id as recorded_by_organisation_id'])
+    .where('data_item.household_id', '=', householdId)
+    .orderBy('data_item.recorded_at', 'desc')
+    .limit(1000)
+    .execute();
   return {
     id: hh.id,
     reference: hh.reference,
-    involvements: invs.length,
-    members: members.map((m) => ({ id: m.id, surname: m.surname, givenNames: m.given_names, street: m.street, postcode: m.postcode })),
-    helpRequests: helpRequests.map((h) => ({ id: h.id, status: h.status, task: h.task_code })),
-    plan: plan ? { id: plan.id, goals: goals.map((g) => g.life_domain), subs: subs.map((s) => s.name) } : null,
-    dataItems: items.map((d) => ({ id: d.id, category: d.category, value: d.value_cipher ? keyring.decrypt(d.value_cipher, fieldAad('data_item', 'value_cipher', d.id)) : d.value_text })),
+    purposes: helpRequests.map((h) => ({ helpRequestId: h.id, task: h.task_code, law: h.domain_code, status: h.status })),
+    myInvolvements: invs.map((i) => ({ id: i.id, role: i.role, helpRequestId: i.help_request_id, subActivityId: i.sub_activity_id, validFrom: new Date(i.valid_from).toISOString(), validUntil: i.valid_until ? new Date(i.valid_until).toISOString() : null })),
+    members: members.map((m) => ({
+      id: m.id,
+      relation: m.relation,
+      identity: { givenNames: m.given_names, surnamePrefix: m.surname_prefix, surname: m.surname, displayName: `${m.given_names} ${m.surname}`, birthDate: m.birth_date, gender: m.gender },
+      address: { street: m.street, houseNumber: m.house_number, houseLetter: m.house_letter, houseNumberAddition: m.house_number_addition, postcode: m.postcode, city: m.city },
+      contact: { phone: m.phone, email: m.email },
+      withheld: [],
+    })),
+    helpRequests: helpRequests.map((h) => ({
+      id: h.id,
+      reference: h.reference,
+      residentId: h.resident_id,
+      domain: h.domain_code,
+      task: h.task_code,
+      law: h.domain_code,
+      status: h.status,
+      complexity: h.complexity,
+      triageReasoning: h.triage_reasoning,
+      summary: h.summary,
+      confidentiality: h.confidentiality,
+      registeredAt: new Date(h.registered_at).toISOString(),
+      closedAt: h.closed_at ? new Date(h.closed_at).toISOString() : null,
+    })),
+    plan: plan
+      ? {
+          id: plan.id,
+          status: plan.status,
+          version: plan.version,
+          director: { id: plan.director_id, displayName: plan.display_name },
+          goals: goals.map((g) => ({ id: g.id, lifeDomain: g.life_domain, score: g.score, targetScore: g.target_score, description: g.description, helpRequestId: g.help_request_id })),
+          subActivities: subs.map((s) => ({
+            id: s.id,
+            residentId: s.resident_id,
+            helpRequestId: s.help_request_id,
+            organisation: { id: s.organisation_id, name: s.name, email: s.contact_email, phone: s.contact_phone },
+            description: s.description,
+            status: s.status,
+            since: s.since,
+            until: s.until,
+            lifeDomain: s.life_domain,
+            dataCategories: s.data_categories,
+            refusesToShare: s.refuses_to_share,
+          })),
+        }
+      : null,
+    dataItems: items.map((d) => ({
+      id: d.id,
+      residentId: d.resident_id,
+      helpRequestId: d.help_request_id,
+      subActivityId: d.sub_activity_id,
+      category: d.category,
+      source: d.source,
+      legalBasis: d.legal_basis,
+      confidentiality: d.confidentiality,
+      secrecyOrigin: d.secrecy_origin,
+      retentionClass: d.retention_class,
+      recordedAt: new Date(d.recorded_at).toISOString(),
+      value: (d.value_cipher ? keyring.decrypt(d.value_cipher, fieldAad('data_item', 'value_cipher', d.id)) : d.value_text) ?? '',
+      purposeHelpRequestId: d.help_request_id,
+    })),
   };
 }
 
@@ -95,7 +191,10 @@ async function measure(label: string, config: Config): Promise<object> {
   const d = director.rows[0]!;
   const households = (await sql<{ household_id: string }>`select distinct household_id from involvement where professional_id = ${d.professional_id} and role = 'director' and valid_from <= now() and (valid_until is null or valid_until > now())`.execute(database.db)).rows.map((r) => r.household_id);
   const app = await buildApp({ config, store });
-  app.get('/bench/bare/households/:id', async (request) => bareHousehold(store, (request.params as { id: string }).id, new Date()));
+  // The same authentication as the gated route (the session is resolved for both): what differs is gate and log.
+  app.get('/bench/bare/households/:id', { preValidation: requireProfessional }, async (request) =>
+    bareHousehold(store, (request.params as { id: string }).id, request.actor!.id, new Date()),
+  );
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address() as { port: number };
   const url = `http://127.0.0.1:${address.port}`;

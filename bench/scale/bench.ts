@@ -34,6 +34,7 @@ import { pgPool } from '../../src/data/db.ts';
 import type { DB } from '../../src/data/schema.ts';
 import { storeInternals } from '../../src/data/store-internals.ts';
 import { buildApp } from '../../src/server/app.ts';
+import { requireProfessional } from '../../src/server/http/authenticate.ts';
 import { cookieNames } from '../../src/server/auth/cookies.ts';
 import { bareHousehold } from '../read/bench.ts';
 import { discoverRoutes, load, paced, startServer, summariseProfile, type LoadFigures, type RouteLoad } from './http.ts';
@@ -318,7 +319,9 @@ async function gatedVsBare(store: Store, config: Config, db: Kysely<DB>) {
       where i.role = 'director' and i.valid_from <= now() and (i.valid_until is null or i.valid_until > now())`.execute(db)
   ).rows;
   const app = await buildApp({ config, store });
-  app.get('/bench/bare/households/:id', async (request) => bareHousehold(store, (request.params as { id: string }).id, new Date()));
+  app.get('/bench/bare/households/:id', { preValidation: requireProfessional }, async (request) =>
+    bareHousehold(store, (request.params as { id: string }).id, request.actor!.id, new Date()),
+  );
   await app.listen({ host: '127.0.0.1', port: 0 });
   const url = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
   const sessions = openSessions(store, config.session);

@@ -14,6 +14,7 @@ import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
+import { to as copyTo } from 'pg-copy-streams';
 import type { Config, DatabaseKind } from '../config/config.ts';
 import type { DB } from './schema.ts';
 
@@ -24,7 +25,12 @@ const OID_INTERVAL = 1186;
 export interface Database {
   db: Kysely<DB>;
   kind: DatabaseKind;
-  /** PostgreSQL server version string, for /health and diagnostics. */
+  /**
+   * Stream the rows of `COPY (query) TO STDOUT WITH (FORMAT binary)` as raw chunks: the fast bulk read
+   * of `log verify`. `query` is a SELECT built by the caller from constants and numbers only; `settings`
+   * (planner settings, constants) apply to this statement only (SET LOCAL in its own transaction).
+   */
+  copyOutBinary(query: string, settings?: Readonly<Record<string, string>>): AsyncIterable<Buffer>;
   close(): Promise<void>;
 }
 
@@ -76,6 +82,16 @@ export function pgPool(url: string, role: string | null, max = 10): pg.Pool {
   return pool;
 }
 
+/** SET LOCAL statements for planner settings given by code (names and values are checked, not quoted). */
+function setLocal(settings: Readonly<Record<string, string>>): string {
+  return Object.entries(settings)
+    .map(([k, v]) => {
+      if (!/^[a-z_]+$/.test(k) || !/^[a-z0-9_]+$/.test(v)) throw new Error(`bad setting ${k}`);
+      return `set local ${k} = ${v};`;
+    })
+    .join(' ');
+}
+
 export interface OpenOptions {
   mode?: DatabaseMode;
   /** Use an already open PGlite (tests, the template copy). */
@@ -88,13 +104,36 @@ export async function openDatabase(config: Config, opts: OpenOptions = {}): Prom
   if (config.database.kind === 'postgresql') {
     const pool = pgPool(config.database.url!, mode === 'app' ? config.database.appRole : null, opts.poolSize ?? 10);
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: 'postgresql', close: () => db.destroy() };
+    async function* copyOutBinary(query: string, settings: Readonly<Record<string, string>> = {}): AsyncIterable<Buffer> {
+      const client = await pool.connect();
+      let finished = false;
+      try {
+        await client.query(`begin; ${setLocal(settings)}`);
+        const stream = client.query(copyTo(`copy (${query}) to stdout with (format binary)`));
+        for await (const chunk of stream as AsyncIterable<Buffer>) yield chunk;
+        await client.query('commit');
+        finished = true;
+      } finally {
+        // A stream left before its end (an error, or the reader stopped) leaves the connection mid-COPY:
+        // discard it rather than hand it back to the pool.
+        client.release(finished ? undefined : true);
+      }
+    }
+    return { db, kind: 'postgresql', copyOutBinary, close: () => db.destroy() };
   }
   const pglite = opts.pglite ?? (await openPglite(config.database.dataDir));
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+  async function* copyOutBinary(query: string, settings: Readonly<Record<string, string>> = {}): AsyncIterable<Buffer> {
+    const blob = await pglite.transaction(async (tx) => {
+      if (Object.keys(settings).length > 0) await tx.exec(setLocal(settings));
+      return (await tx.query(`copy (${query}) to '/dev/blob' with (format binary)`)).blob;
+    });
+    if (blob) yield Buffer.from(await blob.arrayBuffer());
+  }
   return {
     db,
     kind: 'pglite',
+    copyOutBinary,
     close: async () => {
       await db.destroy();
       if (!opts.pglite && !pglite.closed) await pglite.close();

@@ -8,7 +8,7 @@ import type { Config, DatabaseKind } from '../config/config.ts';
 import type { Keyring } from '../core/crypto/keyring.ts';
 import { openDatabase, type Database } from './db.ts';
 import { migrateToLatest } from './migrate.ts';
-import { ensureChains } from './log/writer.ts';
+import { ChainLeases, ensureChains } from './log/writer.ts';
 import { PolicyStore } from './gate/policy-store.ts';
 import { GateSession, type GateEnv, type GateRequest } from './gate/session.ts';
 import { Repository } from './repository/index.ts';
@@ -46,6 +46,7 @@ export async function openStore(config: Config, opts: StoreOptions): Promise<Sto
     keyring: opts.keyring,
     policy: () => policy.policy(),
     chains: config.log.chains,
+    leases: new ChainLeases(config.log.chains),
     activityId: (code) => policy.activityId(code),
   };
   const store: Store = {

@@ -16,7 +16,7 @@ import { AppError, type ErrorCode, type ErrorDetails } from '../../core/errors.t
 import { STATUS_OK, SUBJECT_ID_TYPE, type LogEntry } from '../../core/log/entry.ts';
 import type { Keyring } from '../../core/crypto/keyring.ts';
 import type { DB } from '../schema.ts';
-import { appendEntries, LogUnavailableError } from '../log/writer.ts';
+import { appendEntries, LogUnavailableError, type AppendTicket, type ChainLeases } from '../log/writer.ts';
 import type { Database } from '../db.ts';
 
 export interface TraceContext {
@@ -45,6 +45,8 @@ export interface GateEnv {
   keyring: Keyring;
   policy: () => CompiledPolicy;
   chains: number;
+  /** This process's chain leases and cached heads (one append statement per request; log/writer.ts). */
+  leases?: ChainLeases;
   /** Register: processing-activity code → id of the version in force. */
   activityId: (code: string) => string;
 }
@@ -210,6 +212,7 @@ export class GateSession {
     const policy = this.env.policy();
     let deferred: AppError | null = null;
     let result: T | undefined;
+    let ticket: AppendTicket | null = null;
     try {
       result = await this.env.database.db.transaction().execute(async (tx) => {
         const work = new GateWork(tx, policy, this.request, this.env.keyring, action);
@@ -220,10 +223,12 @@ export class GateSession {
           if (err !== work.deferredError) throw err;
           deferred = work.deferredError;
         }
-        await appendEntries(tx, this.env.keyring.logKey, this.env.chains, work.entries(this.env, name, start));
+        ticket = await appendEntries(tx, this.env.keyring.logKey, this.env.chains, work.entries(this.env, name, start), this.env.leases);
         return value as T;
       });
+      (ticket as AppendTicket | null)?.settle(true);
     } catch (err) {
+      (ticket as AppendTicket | null)?.settle(false);
       if (err instanceof LogUnavailableError) throw new AppError('GATE.LOG_UNAVAILABLE');
       throw err;
     }

@@ -5,10 +5,11 @@
  * mismatch: the access facts are part of the hash), a truncated tail (the chain head or a signed
  * checkpoint names more than is there). Checkpoints sign a Merkle root over all chain heads.
  */
-import { sql, type Kysely } from 'kysely';
-import { TextChainVerifier, signCheckpoint, sameBytes, toHex, type ChainHead, type VerifyFailure } from '../../core/log/chain.ts';
-import type { DB } from '../schema.ts';
+import { sql } from 'kysely';
+import { GENESIS, signCheckpoint, sameBytes, toHex, type ChainHead, type VerifyFailure } from '../../core/log/chain.ts';
 import { storeInternals, type Store } from '../store-internals.ts';
+import { BINARY_ROW_SELECT } from './copy-binary.ts';
+import { startHashers } from './verify-pool.ts';
 
 export interface VerifyResult {
   ok: boolean;
@@ -20,59 +21,17 @@ export interface VerifyResult {
   failure?: VerifyFailure;
 }
 
-const PAGE = 20_000;
-/** Chains verified at the same time: the database reads pages while Node hashes another chain. */
-const PARALLEL = 4;
-
-interface TextRow {
-  id: number;
-  seq: number;
-  trace_id: string;
-  span_id: string;
-  parent_span_id: string | null;
-  name: string;
-  start_ms: number;
-  end_ms: number;
-  status_code: number;
-  processing_activity_id: string;
-  data_subject_id: string | null;
-  data_subject_id_type: string | null;
-  prev_hex: string;
-  hash_hex: string;
-  actor_kind: string | null;
-  actor_id: string | null;
-  actor_role: string | null;
-  organisation_id: string | null;
-  purpose_help_request_id: string | null;
-  purpose_code: string | null;
-  action: string | null;
-  object_type: string | null;
-  object_id: string | null;
-  categories_json: string | null;
-  decision: string | null;
-  rule_ids_json: string | null;
-  rule_version: string | null;
-}
-
+/** Rows per COPY: PostgreSQL streams them; PGlite hands each page over as one buffer. */
+const COPY_PAGE = 100_000;
 /**
- * One page of a chain, as text: hashes in hex, times in epoch milliseconds, arrays as JSON text, so
- * that verifying costs a string build and an HMAC per entry, not the parsing of Dates and Buffers.
+ * A page is a walk of the (chain_id, seq) index with one access-record lookup per row: no sort, no hash
+ * of the whole access_record table. Left to itself the planner picked a bitmap scan, a sort spilling to
+ * disk and a hash join over every access record for each page (2× the cost at 200k entries; worse as
+ * the log grows).
  */
-async function page(db: Kysely<DB>, chainId: number, afterSeq: number, upToSeq: number): Promise<TextRow[]> {
-  const res = await sql<TextRow>`
-    select l.id, l.seq, l.trace_id, l.span_id, l.parent_span_id, l.name,
-           (extract(epoch from l.start_time) * 1000)::int8 as start_ms, (extract(epoch from l.end_time) * 1000)::int8 as end_ms,
-           l.status_code, l.processing_activity_id::text as processing_activity_id, l.data_subject_id, l.data_subject_id_type,
-           encode(l.prev_hash, 'hex') as prev_hex, encode(l.hash, 'hex') as hash_hex,
-           a.actor_kind, a.actor_id::text as actor_id, a.actor_role, a.organisation_id::text as organisation_id,
-           a.purpose_help_request_id::text as purpose_help_request_id, a.purpose_code, a.action, a.object_type,
-           a.object_id::text as object_id, array_to_json(a.categories)::text as categories_json, a.decision,
-           array_to_json(a.rule_ids)::text as rule_ids_json, a.rule_version
-    from processing_log l left join access_record a on a.log_id = l.id
-    where l.chain_id = ${chainId} and l.seq > ${afterSeq} and l.seq <= ${upToSeq}
-    order by l.seq limit ${PAGE}`.execute(db);
-  return res.rows;
-}
+const WALK_THE_INDEX = { enable_hashjoin: 'off', enable_mergejoin: 'off', enable_bitmapscan: 'off', enable_seqscan: 'off', enable_sort: 'off' } as const;
+/** Chains verified at the same time: the database reads pages while Node hashes another chain. */
+const PARALLEL = Number(process.env.ZV_VERIFY_PARALLEL ?? 4);
 
 export async function verifyProcessingLog(store: Store, onProgress?: (entries: number, total: number) => void): Promise<VerifyResult> {
   const started = performance.now();
@@ -94,65 +53,51 @@ export async function verifyProcessingLog(store: Store, onProgress?: (entries: n
     ...(failure ? { failure } : {}),
   });
   let checkpoints = 0;
+  const hashers = await startHashers(keyring.logKey, total);
   const verifyChain = async (chain: { id: number; seq: number; head: Uint8Array }): Promise<VerifyFailure | ChainHead> => {
-    const v = new TextChainVerifier(keyring.logKey, chain.id);
-    let after = 0;
-    for (;;) {
-      const rows = await page(db, chain.id, after, chain.seq);
-      for (const r of rows) {
-        const failure = v.next({
-          id: Number(r.id),
-          chainId: chain.id,
-          seq: Number(r.seq),
-          traceId: r.trace_id,
-          spanId: r.span_id,
-          parentSpanId: r.parent_span_id,
-          name: r.name,
-          startMs: Number(r.start_ms),
-          endMs: Number(r.end_ms),
-          statusCode: r.status_code,
-          processingActivityId: r.processing_activity_id,
-          dataSubjectId: r.data_subject_id,
-          dataSubjectIdType: r.data_subject_id_type,
-          actorKind: r.actor_kind,
-          actorId: r.actor_id,
-          actorRole: r.actor_role,
-          organisationId: r.organisation_id,
-          purposeHelpRequestId: r.purpose_help_request_id,
-          purposeCode: r.purpose_code,
-          action: r.action,
-          objectType: r.object_type,
-          objectId: r.object_id,
-          categoriesJson: r.categories_json,
-          decision: r.decision,
-          ruleIdsJson: r.rule_ids_json,
-          ruleVersion: r.rule_version,
-          prevHex: r.prev_hex,
-          hashHex: r.hash_hex,
-        });
-        if (failure) return failure;
+    const sink = hashers.sink(chain.id);
+    let head = { seq: 0, hash: toHex(GENESIS) };
+    try {
+      // Pages by seq range (seq is dense: a missing row shows as a sequence gap, not a shorter page).
+      for (let after = 0; after < chain.seq; after += COPY_PAGE) {
+        const upTo = Math.min(after + COPY_PAGE, chain.seq);
+        const before = head.seq;
+        for await (const chunk of database.copyOutBinary(
+          `select ${BINARY_ROW_SELECT} from processing_log l left join access_record a on a.log_id = l.id
+           where l.chain_id = ${Number(chain.id)} and l.seq > ${after} and l.seq <= ${upTo} order by l.seq`,
+          WALK_THE_INDEX,
+        )) {
+          await sink.push(chunk);
+        }
+        const page = await sink.pageEnd();
+        if (page.failure) return page.failure;
+        head = page.head;
+        entries += page.count - before;
+        onProgress?.(entries, total);
       }
-      entries += rows.length;
-      onProgress?.(entries, total);
-      if (rows.length < PAGE) break;
-      after = Number(rows[rows.length - 1]!.seq);
+    } finally {
+      sink.close();
     }
     // The head row must match what the chain actually holds: a deleted tail shows here.
-    if (v.head.seq !== chain.seq || v.head.hash !== toHex(chain.head)) {
-      return { chainId: chain.id, seq: Math.min(v.head.seq + 1, chain.seq), logId: null, reason: 'head-mismatch' };
+    if (head.seq !== chain.seq || head.hash !== toHex(chain.head)) {
+      return { chainId: chain.id, seq: Math.min(head.seq + 1, chain.seq), logId: null, reason: 'head-mismatch' };
     }
-    return { chainId: chain.id, seq: v.head.seq, hash: v.head.hash };
+    return { chainId: chain.id, seq: head.seq, hash: head.hash };
   };
   const outcomes: Array<VerifyFailure | ChainHead> = new Array(chains.length);
   let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(PARALLEL, chains.length) }, async () => {
-      while (next < chains.length) {
-        const i = next++;
-        outcomes[i] = await verifyChain(chains[i]!);
-      }
-    }),
-  );
+  try {
+    await Promise.all(
+      Array.from({ length: Math.min(PARALLEL, chains.length) }, async () => {
+        while (next < chains.length) {
+          const i = next++;
+          outcomes[i] = await verifyChain(chains[i]!);
+        }
+      }),
+    );
+  } finally {
+    await hashers.close();
+  }
   // Report the first failure in chain order, so the answer does not depend on timing.
   for (const o of outcomes) {
     if ('reason' in o) return result(o);

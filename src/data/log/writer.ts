@@ -7,7 +7,7 @@
  */
 import { sql, type Transaction } from 'kysely';
 import { extendChain } from '../../core/log/chain.ts';
-import type { LogEntry } from '../../core/log/entry.ts';
+import type { ChainedEntry, LogEntry } from '../../core/log/entry.ts';
 import type { DB } from '../schema.ts';
 import { GENESIS } from '../../core/log/chain.ts';
 
@@ -52,60 +52,168 @@ function asStored(e: LogEntry): LogEntry {
   };
 }
 
-export async function appendEntries(tx: Transaction<DB>, logKey: Uint8Array, chains: number, entries: readonly LogEntry[]): Promise<void> {
-  if (entries.length === 0) return;
+/**
+ * Which chains this process is appending to, and the head each chain had when this process last
+ * committed to it. A transaction leases a chain no other request of this process is using; when the
+ * cached head is still the chain's head, the append is one statement that moves the head only if it is
+ * unchanged (`where seq = … and head = …`) and inserts the entries and their access records only if it
+ * moved. Another process (or a rolled-back append) makes the cache stale: then the statement changes
+ * nothing, the head is read under a row lock and the statement runs again. Either way the chain's row
+ * lock is held from the append until commit, as before.
+ */
+export class ChainLeases {
+  private readonly free: number[];
+  private readonly heads = new Map<number, { seq: number; hash: Uint8Array }>();
+
+  constructor(readonly chains: number) {
+    this.free = Array.from({ length: chains }, (_, i) => chains - 1 - i);
+  }
+
+  take(): number | null {
+    return this.free.pop() ?? null;
+  }
+
+  head(chainId: number): { seq: number; hash: Uint8Array } | null {
+    return this.heads.get(chainId) ?? null;
+  }
+
+  /** Hand a chain back: with the head now committed, or null when the transaction did not commit. */
+  give(chainId: number, head: { seq: number; hash: Uint8Array } | null): void {
+    if (head) this.heads.set(chainId, head);
+    else this.heads.delete(chainId);
+    this.free.push(chainId);
+  }
+}
+
+/** What the caller reports after its transaction: whether the append committed (keeps the lease's cache right). */
+export interface AppendTicket {
+  settle(committed: boolean): void;
+}
+
+const NO_TICKET: AppendTicket = { settle: () => {} };
+const BATCH = 500;
+
+/**
+ * Append entries to one chain in the caller's transaction. With `leases` (one per store, see
+ * ChainLeases) an append usually costs one statement; without, the chain head is first locked with
+ * SKIP LOCKED. Call `settle()` on the ticket once the transaction has committed or rolled back.
+ */
+export async function appendEntries(
+  tx: Transaction<DB>,
+  logKey: Uint8Array,
+  chains: number,
+  entries: readonly LogEntry[],
+  leases?: ChainLeases,
+): Promise<AppendTicket> {
+  if (entries.length === 0) return NO_TICKET;
+  const leased = leases ? leases.take() : null;
   try {
-    const chain = await lockChain(tx, chains);
-    const { chained, head } = extendChain(logKey, chain.id, { seq: chain.seq, hash: chain.head }, entries.map(asStored));
-    for (let i = 0; i < chained.length; i += 500) {
-      const batch = chained.slice(i, i + 500);
-      const ids = await tx
-        .insertInto('processing_log')
-        .values(
-          batch.map((e) => ({
-            chain_id: e.chainId,
-            seq: e.seq,
-            trace_id: e.traceId,
-            span_id: e.spanId,
-            parent_span_id: e.parentSpanId,
-            name: e.name,
-            start_time: e.startTime,
-            end_time: e.endTime,
-            status_code: e.statusCode,
-            processing_activity_id: e.processingActivityId,
-            data_subject_id: e.dataSubjectId,
-            data_subject_id_type: e.dataSubjectIdType,
-            prev_hash: e.prevHash,
-            hash: e.hash,
-          })),
-        )
-        .returning(['id', 'seq'])
-        .execute();
-      const idBySeq = new Map(ids.map((r) => [r.seq, r.id]));
-      await tx
-        .insertInto('access_record')
-        .values(
-          batch.map((e) => ({
-            log_id: idBySeq.get(e.seq)!,
-            actor_kind: e.actorKind,
-            actor_id: e.actorId,
-            actor_role: e.actorRole,
-            organisation_id: e.organisationId,
-            purpose_help_request_id: e.purposeHelpRequestId,
-            purpose_code: e.purposeCode,
-            action: e.action,
-            object_type: e.objectType,
-            object_id: e.objectId,
-            categories: e.categories,
-            decision: e.decision,
-            rule_ids: e.ruleIds,
-            rule_version: e.ruleVersion,
-          })),
-        )
-        .execute();
+    let chain: { id: number; seq: number; head: Uint8Array };
+    if (leased === null) chain = await lockChain(tx, chains);
+    else {
+      const known = leases!.head(leased);
+      chain = known ? { id: leased, seq: known.seq, head: known.hash } : await lockThisChain(tx, leased);
     }
-    await tx.updateTable('log_chain').set({ seq: head.seq, head: head.hash }).where('id', '=', chain.id).execute();
+    const stored = entries.map(asStored);
+    let head = { seq: chain.seq, hash: chain.head };
+    for (let i = 0; i < stored.length; i += BATCH) {
+      const batch = stored.slice(i, i + BATCH);
+      let extended = extendChain(logKey, chain.id, head, batch);
+      if (!(await appendBatch(tx, chain.id, head, extended.chained))) {
+        // The cached head was stale (another process appended, or our last append rolled back).
+        const fresh = await lockThisChain(tx, chain.id);
+        head = { seq: fresh.seq, hash: fresh.head };
+        extended = extendChain(logKey, chain.id, head, batch);
+        if (!(await appendBatch(tx, chain.id, head, extended.chained))) throw new Error('log chain head moved under its row lock');
+      }
+      head = extended.head;
+    }
+    if (leased === null) return NO_TICKET;
+    let settled = false;
+    return {
+      settle: (committed) => {
+        if (settled) return;
+        settled = true;
+        leases!.give(leased, committed ? head : null);
+      },
+    };
   } catch (err) {
+    if (leased !== null) leases!.give(leased, null);
     throw new LogUnavailableError(err);
   }
+}
+
+async function lockThisChain(tx: Transaction<DB>, id: number): Promise<{ id: number; seq: number; head: Uint8Array }> {
+  const row = await sql<{ id: number; seq: number; head: Uint8Array }>`select id, seq, head from log_chain where id = ${id} for update`.execute(tx);
+  if (!row.rows[0]) throw new Error('log chain missing');
+  return { id: row.rows[0].id, seq: Number(row.rows[0].seq), head: row.rows[0].head };
+}
+
+const hex = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('hex');
+
+/**
+ * One statement: move the chain head from `from` to the last entry's hash — only if it is still `from` —
+ * and, only then, insert the entries and their access records. True if the entries were written.
+ */
+async function appendBatch(tx: Transaction<DB>, chainId: number, from: { seq: number; hash: Uint8Array }, chained: readonly ChainedEntry[]): Promise<boolean> {
+  const last = chained[chained.length - 1]!;
+  // The entries travel as one JSON parameter (one JSON.stringify here, one parse in the database).
+  const rows = JSON.stringify(
+    chained.map((e) => ({
+      seq: e.seq,
+      trace_id: e.traceId,
+      span_id: e.spanId,
+      parent_span_id: e.parentSpanId,
+      name: e.name,
+      start_time: e.startTime.toISOString(),
+      end_time: e.endTime.toISOString(),
+      status_code: e.statusCode,
+      processing_activity_id: e.processingActivityId,
+      data_subject_id: e.dataSubjectId,
+      data_subject_id_type: e.dataSubjectIdType,
+      prev_hex: hex(e.prevHash),
+      hash_hex: hex(e.hash),
+      actor_kind: e.actorKind,
+      actor_id: e.actorId,
+      actor_role: e.actorRole,
+      organisation_id: e.organisationId,
+      purpose_help_request_id: e.purposeHelpRequestId,
+      purpose_code: e.purposeCode,
+      action: e.action,
+      object_type: e.objectType,
+      object_id: e.objectId,
+      categories: e.categories,
+      decision: e.decision,
+      rule_ids: e.ruleIds,
+      rule_version: e.ruleVersion,
+    })),
+  );
+  const res = await sql<{ log_id: number }>`
+    with head as (
+      update log_chain set seq = ${last.seq}, head = decode(${hex(last.hash)}, 'hex')
+      where id = ${chainId} and seq = ${from.seq} and head = decode(${hex(from.hash)}, 'hex')
+      returning id
+    ), e as (
+      select * from json_to_recordset(${rows}::json) as e(
+        seq int8, trace_id text, span_id text, parent_span_id text, name text, start_time timestamptz, end_time timestamptz,
+        status_code int2, processing_activity_id uuid, data_subject_id text, data_subject_id_type text, prev_hex text, hash_hex text,
+        actor_kind text, actor_id uuid, actor_role text, organisation_id uuid, purpose_help_request_id uuid, purpose_code text,
+        action text, object_type text, object_id uuid, categories text[], decision text, rule_ids text[], rule_version text)
+    ), pl as (
+      insert into processing_log (chain_id, seq, trace_id, span_id, parent_span_id, name, start_time, end_time, status_code,
+                                  processing_activity_id, data_subject_id, data_subject_id_type, prev_hash, hash)
+      select ${chainId}, e.seq, e.trace_id, e.span_id, e.parent_span_id, e.name, e.start_time, e.end_time, e.status_code,
+             e.processing_activity_id, e.data_subject_id, e.data_subject_id_type, decode(e.prev_hex, 'hex'), decode(e.hash_hex, 'hex')
+      from e where exists (select 1 from head)
+      returning id, seq
+    )
+    insert into access_record (log_id, actor_kind, actor_id, actor_role, organisation_id, purpose_help_request_id, purpose_code, action,
+                               object_type, object_id, categories, decision, rule_ids, rule_version)
+    select pl.id, e.actor_kind, e.actor_id, e.actor_role, e.organisation_id, e.purpose_help_request_id, e.purpose_code, e.action,
+           e.object_type, e.object_id, e.categories, e.decision, e.rule_ids, e.rule_version
+    from pl join e on e.seq = pl.seq
+    returning log_id`.execute(tx);
+  if (res.rows.length === chained.length) return true;
+  if (res.rows.length === 0) return false;
+  throw new Error('log append wrote part of a batch');
 }
