@@ -15,7 +15,8 @@ import type {
   SubActivityFact,
 } from '../../core/policy/decide.ts';
 import type { Selectable } from 'kysely';
-import type { DB, HelpRequestTable } from '../schema.ts';
+import { sql } from 'kysely';
+import type { ConsentTable, DB, HelpRequestTable, InvolvementTable, InvoluntaryProcessingTable, SubActivityTable } from '../schema.ts';
 
 export interface HouseholdFacts {
   householdId: string;
@@ -33,6 +34,22 @@ export interface HouseholdFacts {
 }
 
 export type HelpRequestRow = Selectable<HelpRequestTable>;
+
+/** Rows as json_agg renders them: timestamps as ISO text, arrays as arrays. */
+type Json<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
+type InvolvementJson = Json<Selectable<InvolvementTable>>;
+type ConsentJson = Json<Selectable<ConsentTable>>;
+type InvoluntaryJson = Json<Selectable<InvoluntaryProcessingTable>>;
+interface SubActivityJson {
+  id: string;
+  help_request_id: string;
+  organisation_id: string;
+  resident_id: string;
+  life_domain: string;
+  data_categories: string[];
+  status: Selectable<SubActivityTable>['status'];
+  household_id: string;
+}
 
 export function lawOfTask(policy: CompiledPolicy, taskCode: string): string {
   return policy.tasks.get(taskCode)?.law ?? 'unknown';
@@ -63,85 +80,74 @@ export async function loadHouseholdFacts(
       status: h.status,
     });
   }
-  if (actor.kind === 'professional') {
-    const invs = await tx
-      .selectFrom('involvement')
-      .selectAll()
-      .where('professional_id', '=', actor.id)
-      .where('household_id', 'in', ids)
-      .execute();
-    for (const i of invs) {
-      out.get(i.household_id)!.involvements.push({
-        id: i.id,
-        professionalId: i.professional_id,
-        householdId: i.household_id,
-        helpRequestId: i.help_request_id,
-        subActivityId: i.sub_activity_id,
-        role: i.role,
-        maxConfidentiality: i.max_confidentiality,
-        validFrom: new Date(i.valid_from),
-        validUntil: i.valid_until === null ? null : new Date(i.valid_until),
-      });
-    }
-    const subIds = invs.map((i) => i.sub_activity_id).filter((s): s is string => s !== null);
-    if (subIds.length > 0) {
-      const subs = await tx
-        .selectFrom('sub_activity')
-        .innerJoin('support_plan', 'support_plan.id', 'sub_activity.plan_id')
-        .select([
-          'sub_activity.id',
-          'sub_activity.help_request_id',
-          'sub_activity.organisation_id',
-          'sub_activity.resident_id',
-          'sub_activity.life_domain',
-          'sub_activity.data_categories',
-          'sub_activity.status',
-          'support_plan.household_id',
-        ])
-        .where('sub_activity.id', 'in', subIds)
-        .execute();
-      for (const s of subs) {
-        out.get(s.household_id)?.subActivities.set(s.id, {
-          id: s.id,
-          helpRequestId: s.help_request_id,
-          organisationId: s.organisation_id,
-          residentId: s.resident_id,
-          lifeDomain: s.life_domain,
-          dataCategories: s.data_categories,
-          status: s.status,
-        });
-      }
-    }
+  // Everything else the gate decides on, in one statement: the actor's involvements with these
+  // households and the sub-activities they name, and the consents and involuntary-processing records of
+  // the households' help requests (one round trip instead of four; JSON is parsed once in Node).
+  const professionalId = actor.kind === 'professional' ? actor.id : null;
+  const rest = await sql<{ invs: InvolvementJson[]; subs: SubActivityJson[]; consents: ConsentJson[]; invol: InvoluntaryJson[] }>`
+    select
+      (select coalesce(json_agg(i), '[]') from involvement i
+        where i.professional_id = ${professionalId} and i.household_id = any(${ids}::uuid[])) as invs,
+      (select coalesce(json_agg(json_build_object('id', s.id, 'help_request_id', s.help_request_id, 'organisation_id', s.organisation_id,
+                'resident_id', s.resident_id, 'life_domain', s.life_domain, 'data_categories', s.data_categories, 'status', s.status,
+                'household_id', p.household_id)), '[]')
+        from sub_activity s join support_plan p on p.id = s.plan_id
+        where s.id in (select i.sub_activity_id from involvement i
+                       where i.professional_id = ${professionalId} and i.household_id = any(${ids}::uuid[]) and i.sub_activity_id is not null)) as subs,
+      (select coalesce(json_agg(c), '[]') from consent c join help_request h on h.id = c.help_request_id
+        where h.household_id = any(${ids}::uuid[])) as consents,
+      (select coalesce(json_agg(v), '[]') from involuntary_processing v join help_request h on h.id = v.help_request_id
+        where h.household_id = any(${ids}::uuid[])) as invol`.execute(tx);
+  const { invs, subs, consents, invol } = rest.rows[0]!;
+  const parse = <T>(v: T[] | string): T[] => (typeof v === 'string' ? (JSON.parse(v) as T[]) : v);
+  for (const i of parse(invs)) {
+    out.get(i.household_id)!.involvements.push({
+      id: i.id,
+      professionalId: i.professional_id,
+      householdId: i.household_id,
+      helpRequestId: i.help_request_id,
+      subActivityId: i.sub_activity_id,
+      role: i.role,
+      maxConfidentiality: i.max_confidentiality,
+      validFrom: new Date(i.valid_from),
+      validUntil: i.valid_until === null ? null : new Date(i.valid_until),
+    });
   }
-  const hrIds = hrs.map((h) => h.id);
-  if (hrIds.length > 0) {
-    const consents = await tx.selectFrom('consent').selectAll().where('help_request_id', 'in', hrIds).execute();
-    const hrHousehold = new Map(hrs.map((h) => [h.id, h.household_id]));
-    for (const c of consents) {
-      out.get(hrHousehold.get(c.help_request_id)!)!.consents.push({
-        residentId: c.resident_id,
-        helpRequestId: c.help_request_id,
-        kind: c.kind,
-        categories: c.categories,
-        sourceLaw: c.source_law,
-        targetLaw: c.target_law,
-        recipientOrganisationId: c.recipient_organisation_id,
-        givenAt: new Date(c.given_at),
-        withdrawnAt: c.withdrawn_at === null ? null : new Date(c.withdrawn_at),
-        // Pw art. 65 lid 2 sub b: only a consent given in writing is a written no-objection (migration 0004).
-        inWriting: c.in_writing,
-      });
-    }
-    const invol = await tx.selectFrom('involuntary_processing').selectAll().where('help_request_id', 'in', hrIds).execute();
-    for (const v of invol) {
-      out.get(hrHousehold.get(v.help_request_id)!)!.involuntary.push({
-        helpRequestId: v.help_request_id,
-        residentId: v.resident_id,
-        categories: v.categories,
-        status: v.status,
-        validUntil: v.valid_until === null ? null : new Date(v.valid_until),
-      });
-    }
+  for (const s of parse(subs)) {
+    out.get(s.household_id)?.subActivities.set(s.id, {
+      id: s.id,
+      helpRequestId: s.help_request_id,
+      organisationId: s.organisation_id,
+      residentId: s.resident_id,
+      lifeDomain: s.life_domain,
+      dataCategories: s.data_categories,
+      status: s.status,
+    });
+  }
+  const hrHousehold = new Map(hrs.map((h) => [h.id, h.household_id]));
+  for (const c of parse(consents)) {
+    out.get(hrHousehold.get(c.help_request_id)!)!.consents.push({
+      residentId: c.resident_id,
+      helpRequestId: c.help_request_id,
+      kind: c.kind,
+      categories: c.categories,
+      sourceLaw: c.source_law,
+      targetLaw: c.target_law,
+      recipientOrganisationId: c.recipient_organisation_id,
+      givenAt: new Date(c.given_at),
+      withdrawnAt: c.withdrawn_at === null ? null : new Date(c.withdrawn_at),
+      // Pw art. 65 lid 2 sub b: only a consent given in writing is a written no-objection (migration 0004).
+      inWriting: c.in_writing,
+    });
+  }
+  for (const v of parse(invol)) {
+    out.get(hrHousehold.get(v.help_request_id)!)!.involuntary.push({
+      helpRequestId: v.help_request_id,
+      residentId: v.resident_id,
+      categories: v.categories,
+      status: v.status,
+      validUntil: v.valid_until === null ? null : new Date(v.valid_until),
+    });
   }
   if (actor.kind === 'resident') {
     const day = at.toISOString().slice(0, 10);

@@ -122,9 +122,10 @@ class WorkerHashers implements Hashers {
  * Start one hashing worker per core (the main thread only reads). Falls back to this thread when a
  * worker cannot start (its loader, a sandbox) or there is one core.
  */
-export async function startHashers(logKey: Uint8Array, entries: number): Promise<Hashers> {
-  const cores = Number(process.env.ZV_VERIFY_THREADS ?? availableParallelism());
-  if (cores < 1 || entries < 50_000) return inThread(logKey);
+export async function startHashers(logKey: Uint8Array, entries: number, threads?: number): Promise<Hashers> {
+  // Explicit threads (tests, the command line) win; else one per core for a log worth the start-up (~0.2 s).
+  const cores = threads ?? (entries < 50_000 ? 0 : availableParallelism());
+  if (cores < 1) return inThread(logKey);
   const started: Worker[] = [];
   try {
     for (let i = 0; i < cores; i++) {
@@ -150,8 +151,9 @@ export async function startHashers(logKey: Uint8Array, entries: number): Promise
       ),
     );
     return new WorkerHashers(started);
-  } catch {
+  } catch (err) {
     await Promise.all(started.map((w) => w.terminate()));
+    if (threads !== undefined) throw err;
     return inThread(logKey);
   }
 }

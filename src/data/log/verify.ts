@@ -31,9 +31,14 @@ const COPY_PAGE = 100_000;
  */
 const WALK_THE_INDEX = { enable_hashjoin: 'off', enable_mergejoin: 'off', enable_bitmapscan: 'off', enable_seqscan: 'off', enable_sort: 'off' } as const;
 /** Chains verified at the same time: the database reads pages while Node hashes another chain. */
-const PARALLEL = Number(process.env.ZV_VERIFY_PARALLEL ?? 4);
+const PARALLEL = 4;
 
-export async function verifyProcessingLog(store: Store, onProgress?: (entries: number, total: number) => void): Promise<VerifyResult> {
+export interface VerifyOptions {
+  /** Hashing threads: 0 hashes in this thread; unset picks one per core for a large log. */
+  threads?: number;
+}
+
+export async function verifyProcessingLog(store: Store, onProgress?: (entries: number, total: number) => void, options: VerifyOptions = {}): Promise<VerifyResult> {
   const started = performance.now();
   const { database, keyring } = storeInternals(store);
   const db = database.db;
@@ -53,7 +58,7 @@ export async function verifyProcessingLog(store: Store, onProgress?: (entries: n
     ...(failure ? { failure } : {}),
   });
   let checkpoints = 0;
-  const hashers = await startHashers(keyring.logKey, total);
+  const hashers = await startHashers(keyring.logKey, total, options.threads);
   const verifyChain = async (chain: { id: number; seq: number; head: Uint8Array }): Promise<VerifyFailure | ChainHead> => {
     const sink = hashers.sink(chain.id);
     let head = { seq: 0, hash: toHex(GENESIS) };

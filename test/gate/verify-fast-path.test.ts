@@ -1,0 +1,155 @@
+/**
+ * The fast path of `log verify` (issue 3): chains read as binary COPY rows, each canonical form built
+ * from the row's bytes, hashed in this thread or in worker threads. Its result must be the writer's
+ * canonical() byte for byte — any difference is a hash mismatch on an intact log — for every text the
+ * log can hold (quotes, backslashes, control characters, non-ASCII), and it must find tampering in
+ * either thread. The one-statement append with per-process chain leases must survive a stale cache.
+ */
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { STATUS_OK, SUBJECT_ID_TYPE, type LogEntry } from '../../src/core/log/entry.ts';
+import { verifyProcessingLog } from '../../src/data/index.ts';
+import { storeInternals } from '../../src/data/store-internals.ts';
+import { appendEntries, ChainLeases } from '../../src/data/log/writer.ts';
+import { createTestStore, type TestStore } from '../support/store.ts';
+
+let t: TestStore;
+beforeAll(async () => {
+  t = await createTestStore({ LOG_CHAINS: '3' });
+});
+afterAll(async () => t.close());
+
+// Text as it may reach a log entry: anything PostgreSQL can store in a UTF-8 text column (no NUL).
+const text = fc.string({ unit: 'binary', maxLength: 24 }).map((s) => s.replace(/\u0000/g, '').replace(/[\ud800-\udfff]/g, 'x'));
+const tricky = fc.oneof(text, fc.constantFrom('"', '\\', '\\N', '\t', '\n', '\r', '\b', '\f', '\u0001', '\u001f', '\u007f', 'é', '€', '𝄞', 'a"b\\c', ''));
+
+function entry(activityId: string, s: { name: string; subject: string | null; role: string; code: string; cats: string[]; rules: string[]; version: string; ms: number }): LogEntry {
+  const start = new Date(Date.UTC(2026, 0, 1) + s.ms);
+  return {
+    traceId: randomUUID().replace(/-/g, ''),
+    spanId: randomUUID().slice(0, 16),
+    parentSpanId: s.ms % 2 === 0 ? null : randomUUID().slice(0, 16),
+    name: s.name,
+    startTime: start,
+    endTime: new Date(start.getTime() + (s.ms % 97)),
+    statusCode: STATUS_OK,
+    processingActivityId: activityId,
+    dataSubjectId: s.subject,
+    dataSubjectIdType: s.subject === null ? null : SUBJECT_ID_TYPE,
+    actorKind: 'professional',
+    actorId: s.ms % 3 === 0 ? null : randomUUID().toUpperCase(),
+    actorRole: s.role,
+    organisationId: randomUUID(),
+    purposeHelpRequestId: s.ms % 5 === 0 ? null : randomUUID(),
+    purposeCode: s.code,
+    action: 'read',
+    objectType: 'household',
+    objectId: randomUUID(),
+    categories: s.cats,
+    decision: s.ms % 7 === 0 ? 'deny' : 'permit',
+    ruleIds: s.rules,
+    ruleVersion: s.version,
+  };
+}
+
+const entries = fc.array(
+  fc.record({
+    name: tricky,
+    subject: fc.option(tricky, { nil: null }),
+    role: tricky,
+    code: tricky,
+    cats: fc.array(tricky, { maxLength: 4 }),
+    rules: fc.array(tricky, { maxLength: 4 }),
+    version: tricky,
+    ms: fc.integer({ min: 0, max: 4_000_000_000 }),
+  }),
+  { minLength: 1, maxLength: 12 },
+);
+
+async function append(list: LogEntry[], leases?: ChainLeases): Promise<void> {
+  const { database, keyring, config } = storeInternals(t.store);
+  let ticket: Awaited<ReturnType<typeof appendEntries>> | null = null;
+  try {
+    await database.db.transaction().execute(async (tx) => {
+      ticket = await appendEntries(tx, keyring.logKey, config.log.chains, list, leases);
+    });
+    (ticket as { settle(c: boolean): void } | null)?.settle(true);
+  } catch (err) {
+    (ticket as { settle(c: boolean): void } | null)?.settle(false);
+    throw err;
+  }
+}
+
+describe('log verify, fast path', () => {
+  it('verifies entries with any text the log can hold (quotes, backslashes, controls, non-ASCII), in this thread', async () => {
+    const activity = storeInternals(t.store).gateEnv.activityId('pa-wmo-onderzoek');
+    await fc.assert(
+      fc.asyncProperty(entries, async (specs) => {
+        await append(specs.map((s) => entry(activity, s)));
+        const r = await verifyProcessingLog(t.store, undefined, { threads: 0 });
+        expect(r.failure).toBeUndefined();
+        expect(r.ok).toBe(true);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('verifies the same log in worker threads, with the same count and heads', async () => {
+    const here = await verifyProcessingLog(t.store, undefined, { threads: 0 });
+    const workers = await verifyProcessingLog(t.store, undefined, { threads: 2 });
+    expect(workers.ok).toBe(true);
+    expect(workers.entries).toBe(here.entries);
+    expect(workers.heads).toEqual(here.heads);
+  });
+
+  it('finds a modified entry in worker threads too, at the entry that was modified', async () => {
+    const [row] = await t.ownerSql('select chain_id, seq from processing_log order by id desc limit 1 offset 3');
+    await t.ownerSql('begin');
+    await t.ownerSql("set local session_replication_role = 'replica'");
+    await t.ownerSql(`update access_record set rule_version = rule_version || 'x' where log_id = (select id from processing_log where chain_id = $1 and seq = $2)`, [row!.chain_id, row!.seq]);
+    await t.ownerSql('commit');
+    for (const threads of [0, 2]) {
+      const r = await verifyProcessingLog(t.store, undefined, { threads });
+      expect(r.ok).toBe(false);
+      expect(r.failure).toMatchObject({ chainId: Number(row!.chain_id), seq: Number(row!.seq), reason: 'hash-mismatch' });
+    }
+  });
+});
+
+describe('one-statement append with chain leases', () => {
+  it('a lease whose cached head is stale (another process appended) re-reads the head and the log stays intact', async () => {
+    const fresh = await createTestStore({ LOG_CHAINS: '1' });
+    try {
+      const { database, keyring, gateEnv } = storeInternals(fresh.store);
+      const activity = gateEnv.activityId('pa-wmo-onderzoek');
+      const spec = { name: 'household.read', subject: 'p', role: 'professional', code: 'help_request', cats: ['identity'], rules: ['r'], version: '2026.1', ms: 1000 };
+      const mine = new ChainLeases(1);
+      const other = new ChainLeases(1);
+      const go = async (leases: ChainLeases) => {
+        let ticket: Awaited<ReturnType<typeof appendEntries>> | null = null;
+        await database.db.transaction().execute(async (tx) => {
+          ticket = await appendEntries(tx, keyring.logKey, 1, [entry(activity, spec), entry(activity, spec)], leases);
+        });
+        (ticket as unknown as { settle(c: boolean): void }).settle(true);
+      };
+      await go(mine); // caches the head after 2 entries
+      await go(other); // "another process": the chain moves on to 4
+      await go(mine); // stale cache: must re-read and continue at 5
+      // A rolled-back append must not leave a head in the cache that was never committed.
+      await expect(
+        database.db.transaction().execute(async (tx) => {
+          const ticket = await appendEntries(tx, keyring.logKey, 1, [entry(activity, spec)], mine);
+          ticket.settle(false);
+          throw new Error('roll back');
+        }),
+      ).rejects.toThrow('roll back');
+      await go(mine);
+      const r = await verifyProcessingLog(fresh.store, undefined, { threads: 0 });
+      expect(r.ok).toBe(true);
+      expect(r.heads[0]!.seq).toBe(8);
+    } finally {
+      await fresh.close();
+    }
+  });
+});
