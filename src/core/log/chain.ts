@@ -6,7 +6,7 @@
  * with a Merkle root (RFC 6962 hashing), so a truncated tail is detected too. See docs/processing-log.md.
  */
 import { createHash, createHmac } from 'node:crypto';
-import { canonical, canonicalFromText, type ChainedEntry, type LogEntry, type StoredEntryText } from './entry.ts';
+import { canonical, type ChainedEntry, type LogEntry } from './entry.ts';
 
 export const GENESIS = new Uint8Array(32);
 
@@ -75,35 +75,6 @@ export class ChainVerifier {
     if (!sameBytes(expect, e.hash)) return { chainId: this.chainId, seq: e.seq, logId, reason: 'hash-mismatch' };
     this.seq = e.seq;
     this.prev = e.hash;
-    this.count++;
-    return null;
-  }
-}
-
-/**
- * The fast verifier for stored entries read as text (hex hashes, epoch-ms times, JSON arrays): the same
- * chain, the same checks as ChainVerifier, without parsing rows into Dates and Buffers.
- */
-export class TextChainVerifier {
-  private seq = 0;
-  private prevHex: string = '0'.repeat(64);
-  count = 0;
-  constructor(
-    private readonly logKey: Uint8Array,
-    readonly chainId: number,
-  ) {}
-
-  get head(): { seq: number; hash: string } {
-    return { seq: this.seq, hash: this.prevHex };
-  }
-
-  next(e: StoredEntryText & { id: number; prevHex: string; hashHex: string }): VerifyFailure | null {
-    if (e.seq !== this.seq + 1) return { chainId: this.chainId, seq: this.seq + 1, logId: e.id, reason: 'sequence-gap' };
-    if (e.prevHex !== this.prevHex) return { chainId: this.chainId, seq: e.seq, logId: e.id, reason: 'prev-mismatch' };
-    const expect = createHmac('sha256', this.logKey).update(Buffer.from(this.prevHex, 'hex')).update(canonicalFromText(e)).digest('hex');
-    if (expect !== e.hashHex) return { chainId: this.chainId, seq: e.seq, logId: e.id, reason: 'hash-mismatch' };
-    this.seq = e.seq;
-    this.prevHex = e.hashHex;
     this.count++;
     return null;
   }

@@ -40,19 +40,39 @@ type Json<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date 
 type InvolvementJson = Json<Selectable<InvolvementTable>>;
 type ConsentJson = Json<Selectable<ConsentTable>>;
 type InvoluntaryJson = Json<Selectable<InvoluntaryProcessingTable>>;
-interface SubActivityJson {
-  id: string;
-  help_request_id: string;
-  organisation_id: string;
-  resident_id: string;
-  life_domain: string;
-  data_categories: string[];
-  status: Selectable<SubActivityTable>['status'];
-  household_id: string;
-}
+type SubActivityRow = Pick<Selectable<SubActivityTable>, 'id' | 'help_request_id' | 'organisation_id' | 'resident_id' | 'life_domain' | 'data_categories' | 'status'>;
+type SubActivityJson = SubActivityRow & { household_id: string };
 
 export function lawOfTask(policy: CompiledPolicy, taskCode: string): string {
   return policy.tasks.get(taskCode)?.law ?? 'unknown';
+}
+
+/** An involvement row (as selected, or as json_agg renders it) as the gate's fact. */
+export function involvementFact(i: Selectable<InvolvementTable> | InvolvementJson): InvolvementFact {
+  return {
+    id: i.id,
+    professionalId: i.professional_id,
+    householdId: i.household_id,
+    helpRequestId: i.help_request_id,
+    subActivityId: i.sub_activity_id,
+    role: i.role,
+    maxConfidentiality: i.max_confidentiality,
+    validFrom: new Date(i.valid_from),
+    validUntil: i.valid_until === null ? null : new Date(i.valid_until),
+  };
+}
+
+/** A sub-activity row as the gate's fact. */
+export function subActivityFact(s: SubActivityRow): SubActivityFact {
+  return {
+    id: s.id,
+    helpRequestId: s.help_request_id,
+    organisationId: s.organisation_id,
+    residentId: s.resident_id,
+    lifeDomain: s.life_domain,
+    dataCategories: s.data_categories,
+    status: s.status,
+  };
 }
 
 export async function loadHouseholdFacts(
@@ -85,47 +105,25 @@ export async function loadHouseholdFacts(
   // the households' help requests (one round trip instead of four; JSON is parsed once in Node).
   const professionalId = actor.kind === 'professional' ? actor.id : null;
   const rest = await sql<{ invs: InvolvementJson[]; subs: SubActivityJson[]; consents: ConsentJson[]; invol: InvoluntaryJson[] }>`
+    with mine as (
+      select * from involvement i where i.professional_id = ${professionalId} and i.household_id = any(${ids}::uuid[])
+    )
     select
-      (select coalesce(json_agg(i), '[]') from involvement i
-        where i.professional_id = ${professionalId} and i.household_id = any(${ids}::uuid[])) as invs,
+      (select coalesce(json_agg(mine), '[]') from mine) as invs,
       (select coalesce(json_agg(json_build_object('id', s.id, 'help_request_id', s.help_request_id, 'organisation_id', s.organisation_id,
                 'resident_id', s.resident_id, 'life_domain', s.life_domain, 'data_categories', s.data_categories, 'status', s.status,
                 'household_id', p.household_id)), '[]')
         from sub_activity s join support_plan p on p.id = s.plan_id
-        where s.id in (select i.sub_activity_id from involvement i
-                       where i.professional_id = ${professionalId} and i.household_id = any(${ids}::uuid[]) and i.sub_activity_id is not null)) as subs,
+        where s.id in (select sub_activity_id from mine)) as subs,
       (select coalesce(json_agg(c), '[]') from consent c join help_request h on h.id = c.help_request_id
         where h.household_id = any(${ids}::uuid[])) as consents,
       (select coalesce(json_agg(v), '[]') from involuntary_processing v join help_request h on h.id = v.help_request_id
         where h.household_id = any(${ids}::uuid[])) as invol`.execute(tx);
   const { invs, subs, consents, invol } = rest.rows[0]!;
-  const parse = <T>(v: T[] | string): T[] => (typeof v === 'string' ? (JSON.parse(v) as T[]) : v);
-  for (const i of parse(invs)) {
-    out.get(i.household_id)!.involvements.push({
-      id: i.id,
-      professionalId: i.professional_id,
-      householdId: i.household_id,
-      helpRequestId: i.help_request_id,
-      subActivityId: i.sub_activity_id,
-      role: i.role,
-      maxConfidentiality: i.max_confidentiality,
-      validFrom: new Date(i.valid_from),
-      validUntil: i.valid_until === null ? null : new Date(i.valid_until),
-    });
-  }
-  for (const s of parse(subs)) {
-    out.get(s.household_id)?.subActivities.set(s.id, {
-      id: s.id,
-      helpRequestId: s.help_request_id,
-      organisationId: s.organisation_id,
-      residentId: s.resident_id,
-      lifeDomain: s.life_domain,
-      dataCategories: s.data_categories,
-      status: s.status,
-    });
-  }
+  for (const i of invs) out.get(i.household_id)!.involvements.push(involvementFact(i));
+  for (const s of subs) out.get(s.household_id)?.subActivities.set(s.id, subActivityFact(s));
   const hrHousehold = new Map(hrs.map((h) => [h.id, h.household_id]));
-  for (const c of parse(consents)) {
+  for (const c of consents) {
     out.get(hrHousehold.get(c.help_request_id)!)!.consents.push({
       residentId: c.resident_id,
       helpRequestId: c.help_request_id,
@@ -140,7 +138,7 @@ export async function loadHouseholdFacts(
       inWriting: c.in_writing,
     });
   }
-  for (const v of parse(invol)) {
+  for (const v of invol) {
     out.get(hrHousehold.get(v.help_request_id)!)!.involuntary.push({
       helpRequestId: v.help_request_id,
       residentId: v.resident_id,

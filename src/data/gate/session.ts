@@ -212,7 +212,8 @@ export class GateSession {
     const policy = this.env.policy();
     let deferred: AppError | null = null;
     let result: T | undefined;
-    let ticket: AppendTicket | null = null;
+    // The append's ticket reports the outcome of the transaction back to the chain leases.
+    const appended: { ticket?: AppendTicket } = {};
     try {
       result = await this.env.database.db.transaction().execute(async (tx) => {
         const work = new GateWork(tx, policy, this.request, this.env.keyring, action);
@@ -223,12 +224,12 @@ export class GateSession {
           if (err !== work.deferredError) throw err;
           deferred = work.deferredError;
         }
-        ticket = await appendEntries(tx, this.env.keyring.logKey, this.env.chains, work.entries(this.env, name, start), this.env.leases);
+        appended.ticket = await appendEntries(tx, this.env.keyring.logKey, this.env.chains, work.entries(this.env, name, start), this.env.leases);
         return value as T;
       });
-      (ticket as AppendTicket | null)?.settle(true);
+      appended.ticket?.settle(true);
     } catch (err) {
-      (ticket as AppendTicket | null)?.settle(false);
+      appended.ticket?.settle(false);
       if (err instanceof LogUnavailableError) throw new AppError('GATE.LOG_UNAVAILABLE');
       throw err;
     }

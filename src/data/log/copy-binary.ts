@@ -103,7 +103,7 @@ function jsonUuid(b: Buffer, p: number, src: Buffer, start: number): number {
 /**
  * Verify one chain from a binary COPY stream of its rows in seq order (BINARY_ROW_SELECT). Feed the
  * stream's chunks to push(); the first problem is kept and later rows are only skipped. Same checks
- * and the same failure reasons as TextChainVerifier.
+ * and the same failure reasons as ChainVerifier (core/log/chain.ts).
  */
 export class BinaryChainVerifier {
   private seq = 0;
@@ -246,7 +246,7 @@ export class BinaryChainVerifier {
     b[p++] = 0x2c;
     p = this.text(b, p, buf, 11, null);
     b[p++] = 0x2c;
-    // A missing access record renders values that cannot match (as canonicalFromText does).
+    // A missing access record renders stand-ins the writer never hashes, so its deletion is a mismatch.
     p = this.text(b, p, buf, 14, '"missing"');
     b[p++] = 0x2c;
     p = this.uuid(b, p, buf, 15);

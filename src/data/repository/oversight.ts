@@ -7,7 +7,7 @@ import { whoCanSee, visibleResidents, type HouseholdWorld, type ProfessionalFact
 import type { GateItem, InvolvementFact } from '../../core/policy/decide.ts';
 import type { StaffRole } from '../../core/policy/actor.ts';
 import type { GateSession, GateWork } from '../gate/session.ts';
-import { lawOfTask, loadHouseholdFacts } from '../gate/facts.ts';
+import { involvementFact, lawOfTask, loadHouseholdFacts, subActivityFact } from '../gate/facts.ts';
 import { dataItemItem, residentItem, RESIDENT_CATEGORIES } from './items.ts';
 import { currentMembers } from './households.ts';
 
@@ -21,17 +21,7 @@ async function householdWorld(work: GateWork, householdId: string): Promise<Hous
   const system = { kind: 'professional' as const, id: '00000000-0000-0000-0000-000000000000', organisationId: '', roles: [], displayName: '' };
   const base = (await loadHouseholdFacts(work.tx, work.policy, system, [householdId], work.now)).get(householdId)!;
   const invs = await work.tx.selectFrom('involvement').selectAll().where('household_id', '=', householdId).execute();
-  const involvements: InvolvementFact[] = invs.map((i) => ({
-    id: i.id,
-    professionalId: i.professional_id,
-    householdId: i.household_id,
-    helpRequestId: i.help_request_id,
-    subActivityId: i.sub_activity_id,
-    role: i.role,
-    maxConfidentiality: i.max_confidentiality,
-    validFrom: new Date(i.valid_from),
-    validUntil: i.valid_until === null ? null : new Date(i.valid_until),
-  }));
+  const involvements: InvolvementFact[] = invs.map(involvementFact);
   const subs = await work.tx
     .selectFrom('sub_activity')
     .innerJoin('support_plan', 'support_plan.id', 'sub_activity.plan_id')
@@ -46,7 +36,7 @@ async function householdWorld(work: GateWork, householdId: string): Promise<Hous
     householdId,
     helpRequests: base.helpRequests,
     involvements,
-    subActivities: new Map(subs.map((s) => [s.id, { id: s.id, helpRequestId: s.help_request_id, organisationId: s.organisation_id, residentId: s.resident_id, lifeDomain: s.life_domain, dataCategories: s.data_categories, status: s.status }])),
+    subActivities: new Map(subs.map((s) => [s.id, subActivityFact(s)])),
     consents: base.consents,
     involuntary: base.involuntary,
     professionals: new Map(profs.map((p) => [p.id, { id: p.id, organisationId: p.organisation_id, displayName: p.display_name, roles: p.roles as StaffRole[] }])),
