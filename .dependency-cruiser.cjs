@@ -2,7 +2,7 @@
  * The architecture, enforced (house style habit 8; issue 2 and issue 3 "no bypass").
  * Run: npm run deps:check. CI fails on any violation.
  */
-const DRIVERS = '^(node_modules/)?(pg|@electric-sql/pglite|kysely|kysely-pglite-dialect)(/|$)';
+const DRIVERS = '^(node_modules/)?(pg|pg-copy-streams|@electric-sql/pglite|kysely|kysely-pglite-dialect)(/|$)';
 module.exports = {
   forbidden: [
     {

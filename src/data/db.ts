@@ -13,14 +13,9 @@ import { mkdirSync } from 'node:fs';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
-import pg from 'pg';
-import { to as copyTo } from 'pg-copy-streams';
+import { pgCopyOut, pgPool, setLocal, type CopyOut } from './pg.ts';
 import type { Config, DatabaseKind } from '../config/config.ts';
 import type { DB } from './schema.ts';
-
-const OID_INT8 = 20;
-const OID_DATE = 1082;
-const OID_INTERVAL = 1186;
 
 export interface Database {
   db: Kysely<DB>;
@@ -30,20 +25,14 @@ export interface Database {
    * of `log verify`. `query` is a SELECT built by the caller from constants and numbers only; `settings`
    * (planner settings, constants) apply to this statement only (SET LOCAL in its own transaction).
    */
-  copyOutBinary(query: string, settings?: Readonly<Record<string, string>>): AsyncIterable<Buffer>;
+  copyOutBinary: CopyOut;
+  /** PostgreSQL only: how to open more connections as this one does (worker threads of `log verify`). */
+  connection?: { url: string; role: string | null };
   close(): Promise<void>;
 }
 
 export type DatabaseMode = 'app' | 'owner';
-
-const pgTypes = {
-  getTypeParser(oid: number, format?: 'text' | 'binary'): (v: string) => unknown {
-    if (oid === OID_INT8) return (v: string) => Number(v);
-    if (oid === OID_DATE) return (v: string) => v;
-    if (oid === OID_INTERVAL) return (v: string) => v;
-    return pg.types.getTypeParser(oid, format ?? 'text') as (v: string) => unknown;
-  },
-};
+export { pgPool, type CopyOut };
 
 const pgliteParsers = {
   [pgliteTypes.INT8]: (v: string) => Number(v),
@@ -59,39 +48,6 @@ export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob
   return instance;
 }
 
-export function pgPool(url: string, role: string | null, max = 10): pg.Pool {
-  const pool = new pg.Pool({
-    connectionString: url,
-    max,
-    types: pgTypes,
-    // The application role is taken at connection start, so every query of the app runs under it.
-    // JIT off: short OLTP queries whose row estimates cross jit_above_cost pay for compiling (measured
-    // on the 10M-entry log: a 20k-row verify page took 228 ms with JIT, 95 ms without).
-    options: role ? `-c role=${role} -c jit=off` : '-c jit=off',
-    application_name: role ? 'zorgvuldig' : 'zorgvuldig-owner',
-    connectionTimeoutMillis: 5000,
-  });
-  // An idle client that loses its connection (database restart) must not crash the process.
-  pool.on('error', () => {});
-  // Nor may a checked-out one: pg emits 'error' on a client whose connection dies between queries, and
-  // the pool listens only while the client is idle. The query in flight is rejected anyway (→ 503
-  // SERVICE.UNAVAILABLE), and the pool discards the broken client when it is released (issue 8).
-  pool.on('connect', (client) => {
-    client.on('error', () => {});
-  });
-  return pool;
-}
-
-/** SET LOCAL statements for planner settings given by code (names and values are checked, not quoted). */
-function setLocal(settings: Readonly<Record<string, string>>): string {
-  return Object.entries(settings)
-    .map(([k, v]) => {
-      if (!/^[a-z_]+$/.test(k) || !/^[a-z0-9_]+$/.test(v)) throw new Error(`bad setting ${k}`);
-      return `set local ${k} = ${v};`;
-    })
-    .join(' ');
-}
-
 export interface OpenOptions {
   mode?: DatabaseMode;
   /** Use an already open PGlite (tests, the template copy). */
@@ -102,24 +58,10 @@ export interface OpenOptions {
 export async function openDatabase(config: Config, opts: OpenOptions = {}): Promise<Database> {
   const mode = opts.mode ?? 'app';
   if (config.database.kind === 'postgresql') {
-    const pool = pgPool(config.database.url!, mode === 'app' ? config.database.appRole : null, opts.poolSize ?? 10);
+    const connection = { url: config.database.url!, role: mode === 'app' ? config.database.appRole : null };
+    const pool = pgPool(connection.url, connection.role, opts.poolSize ?? 10);
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    async function* copyOutBinary(query: string, settings: Readonly<Record<string, string>> = {}): AsyncIterable<Buffer> {
-      const client = await pool.connect();
-      let finished = false;
-      try {
-        await client.query(`begin; ${setLocal(settings)}`);
-        const stream = client.query(copyTo(`copy (${query}) to stdout with (format binary)`));
-        for await (const chunk of stream as AsyncIterable<Buffer>) yield chunk;
-        await client.query('commit');
-        finished = true;
-      } finally {
-        // A stream left before its end (an error, or the reader stopped) leaves the connection mid-COPY:
-        // discard it rather than hand it back to the pool.
-        client.release(finished ? undefined : true);
-      }
-    }
-    return { db, kind: 'postgresql', copyOutBinary, close: () => db.destroy() };
+    return { db, kind: 'postgresql', copyOutBinary: pgCopyOut(pool), connection, close: () => db.destroy() };
   }
   const pglite = opts.pglite ?? (await openPglite(config.database.dataDir));
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });

@@ -12,7 +12,7 @@ import { STATUS_OK, SUBJECT_ID_TYPE, type LogEntry } from '../../src/core/log/en
 import { verifyProcessingLog } from '../../src/data/index.ts';
 import { storeInternals } from '../../src/data/store-internals.ts';
 import { appendEntries, ChainLeases } from '../../src/data/log/writer.ts';
-import { createTestStore, type TestStore } from '../support/store.ts';
+import { createTestStore, onPostgres, type TestStore } from '../support/store.ts';
 
 let t: TestStore;
 beforeAll(async () => {
@@ -95,9 +95,12 @@ describe('log verify, fast path', () => {
     );
   });
 
-  it('verifies the same log in worker threads, with the same count and heads', async () => {
+  it('verifies the same log in worker threads (PostgreSQL: each with its own connections), with the same count and heads', async () => {
     const here = await verifyProcessingLog(t.store, undefined, { threads: 0 });
     const workers = await verifyProcessingLog(t.store, undefined, { threads: 2 });
+    expect(here.threads).toBe(0);
+    // PGlite is one in-process database: its log is always verified in the main thread.
+    expect(workers.threads).toBe(onPostgres ? 2 : 0);
     expect(workers.ok).toBe(true);
     expect(workers.entries).toBe(here.entries);
     expect(workers.heads).toEqual(here.heads);

@@ -1,116 +1,57 @@
 /**
- * Where `log verify` hashes: in worker threads when the machine has more than one core and the log is
- * large enough to pay for starting them, else in this thread. Either way a chain is verified by one
- * BinaryChainVerifier fed its binary COPY pages in order; a sink hides which thread it runs in.
+ * Where `log verify` runs its chains: in worker threads with their own connections (PostgreSQL, more
+ * than one core, a log large enough to pay for starting them, ~0.2 s), else in this thread. Either way
+ * each chain is verified by verifyChain() (verify-chain.ts).
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { VerifyFailure } from '../../core/log/chain.ts';
-import { BinaryChainVerifier } from './copy-binary.ts';
-import type { FromWorker, ToWorker } from './verify-worker.ts';
+import type { ChainHead, VerifyFailure } from '../../core/log/chain.ts';
+import type { CopyOut } from '../pg.ts';
+import { verifyChain, type ChainToVerify } from './verify-chain.ts';
+import type { FromWorker, ToWorker, VerifyWorkerData } from './verify-worker.ts';
 
-export interface PageOutcome {
-  count: number;
-  head: { seq: number; hash: string };
-  failure: VerifyFailure | null;
-}
-
-export interface ChainSink {
-  push(chunk: Buffer): void | Promise<void>;
-  /** The current COPY page has ended: progress so far, or the first failure. */
-  pageEnd(): Promise<PageOutcome>;
-  close(): void;
-}
-
-export interface Hashers {
-  sink(chainId: number): ChainSink;
-  close(): Promise<void>;
+export interface Verifiers {
+  /** Worker threads in use (0: this thread). */
   readonly threads: number;
+  verify(chain: ChainToVerify, onEntries: (n: number) => void): Promise<VerifyFailure | ChainHead>;
+  close(): Promise<void>;
 }
 
-/** Verify in this thread. */
-export function inThread(logKey: Uint8Array): Hashers {
-  return {
-    threads: 0,
-    sink(chainId) {
-      const v = new BinaryChainVerifier(logKey, chainId);
-      return {
-        push: (chunk) => v.push(chunk),
-        pageEnd: async () => {
-          if (!v.failure) v.end();
-          v.nextStream();
-          return { count: v.count, head: v.head, failure: v.failure };
-        },
-        close: () => {},
-      };
-    },
-    close: async () => {},
-  };
+function inThread(copyOut: CopyOut, logKey: Uint8Array): Verifiers {
+  return { threads: 0, verify: (chain, onEntries) => verifyChain(copyOut, logKey, chain, onEntries), close: async () => {} };
 }
 
-/** Bytes handed to one worker and not yet hashed, before the reader waits (bounded memory). */
-const MAX_IN_FLIGHT = 8 * 1024 * 1024;
-
-class WorkerHashers implements Hashers {
-  private readonly inFlight: number[];
-  private readonly drained: Array<Array<() => void>>;
-  private readonly pages = new Map<number, { resolve: (o: PageOutcome) => void; reject: (e: Error) => void }>();
-  private failed: Error | null = null;
+class WorkerVerifiers implements Verifiers {
+  private readonly waiting = new Map<number, { resolve: (o: VerifyFailure | ChainHead) => void; reject: (e: Error) => void; onEntries: (n: number) => void }>();
+  private next = 0;
 
   constructor(private readonly workers: Worker[]) {
-    this.inFlight = workers.map(() => 0);
-    this.drained = workers.map(() => []);
-    workers.forEach((w, i) => {
+    for (const w of workers) {
       w.on('message', (m: FromWorker) => {
-        if (m.type === 'ack') {
-          this.inFlight[i]! -= m.bytes;
-          if (this.inFlight[i]! <= MAX_IN_FLIGHT) for (const go of this.drained[i]!.splice(0)) go();
-        } else if (m.type === 'page') {
-          const p = this.pages.get(m.chainId);
-          this.pages.delete(m.chainId);
-          if (!p) return;
-          if (m.error) p.reject(new Error(m.error));
-          else p.resolve({ count: m.count, head: m.head, failure: m.failure });
-        }
+        if (m.type === 'ready') return;
+        if (m.type === 'progress') return this.waiting.get(m.chainId)?.onEntries(m.entries);
+        const job = this.waiting.get(m.chainId);
+        this.waiting.delete(m.chainId);
+        if (m.type === 'done') job?.resolve(m.outcome);
+        else job?.reject(new Error(m.message));
       });
-      w.on('error', (err) => this.fail(err));
-    });
+      w.on('error', (err) => {
+        for (const job of this.waiting.values()) job.reject(err);
+        this.waiting.clear();
+      });
+    }
   }
 
   get threads(): number {
     return this.workers.length;
   }
 
-  private fail(err: Error): void {
-    this.failed = err;
-    for (const p of this.pages.values()) p.reject(err);
-    this.pages.clear();
-    for (const list of this.drained) for (const go of list.splice(0)) go();
-  }
-
-  sink(chainId: number): ChainSink {
-    const i = chainId % this.workers.length;
-    const w = this.workers[i]!;
-    const post = (m: ToWorker, transfer?: ArrayBuffer[]) => w.postMessage(m, transfer);
-    return {
-      push: async (chunk) => {
-        if (this.failed) throw this.failed;
-        // The chunk may share its memory with the driver's buffers: hand over a copy.
-        const copy = new Uint8Array(chunk.length);
-        copy.set(chunk);
-        this.inFlight[i]! += chunk.length;
-        post({ type: 'chunk', chainId, buf: copy.buffer, offset: 0, length: chunk.length }, [copy.buffer]);
-        while (this.inFlight[i]! > MAX_IN_FLIGHT && !this.failed) await new Promise<void>((go) => this.drained[i]!.push(go));
-        if (this.failed) throw this.failed;
-      },
-      pageEnd: () =>
-        new Promise<PageOutcome>((resolve, reject) => {
-          if (this.failed) return reject(this.failed);
-          this.pages.set(chainId, { resolve, reject });
-          post({ type: 'page-end', chainId });
-        }),
-      close: () => post({ type: 'drop', chainId }),
-    };
+  verify(chain: ChainToVerify, onEntries: (n: number) => void): Promise<VerifyFailure | ChainHead> {
+    const w = this.workers[this.next++ % this.workers.length]!;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(chain.id, { resolve, reject, onEntries });
+      w.postMessage({ type: 'chain', chain } satisfies ToWorker);
+    });
   }
 
   async close(): Promise<void> {
@@ -118,42 +59,48 @@ class WorkerHashers implements Hashers {
   }
 }
 
+function started(w: Worker): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('verify worker did not start')), 15_000);
+    w.once('message', (m: FromWorker) => {
+      clearTimeout(timer);
+      if (m.type === 'ready') resolve();
+      else reject(new Error('verify worker: unexpected first message'));
+    });
+    w.once('error', (err) => {
+      clearTimeout(timer);
+      reject(err);
+    });
+  });
+}
+
 /**
- * Start one hashing worker per core (the main thread only reads). Falls back to this thread when a
- * worker cannot start (its loader, a sandbox) or there is one core.
+ * `threads` given (tests, benchmarks) is used as asked, and a worker that cannot start is an error;
+ * unset, a large PostgreSQL log gets one worker per core and falls back to this thread if they cannot
+ * start. PGlite is one in-process database: its log is verified in this thread.
  */
-export async function startHashers(logKey: Uint8Array, entries: number, threads?: number): Promise<Hashers> {
-  // Explicit threads (tests, the command line) win; else one per core for a log worth the start-up (~0.2 s).
-  const cores = threads ?? (entries < 50_000 ? 0 : availableParallelism());
-  if (cores < 1) return inThread(logKey);
-  const started: Worker[] = [];
+export async function startVerifiers(
+  copyOut: CopyOut,
+  connection: { url: string; role: string | null } | undefined,
+  logKey: Uint8Array,
+  entries: number,
+  parallel: number,
+  threads?: number,
+): Promise<Verifiers> {
+  const n = connection ? (threads ?? (entries < 50_000 ? 0 : availableParallelism())) : 0;
+  if (n < 1) return inThread(copyOut, logKey);
+  const workers: Worker[] = [];
   try {
-    for (let i = 0; i < cores; i++) {
-      const key = new Uint8Array(logKey).buffer;
-      const w = new Worker(new URL('./verify-worker-entry.js', import.meta.url), { workerData: { logKey: key }, execArgv: [] });
-      started.push(w);
+    for (let i = 0; i < n; i++) {
+      const data: VerifyWorkerData = { logKey: new Uint8Array(logKey).buffer, connection: connection!, parallel: Math.ceil(parallel / n) };
+      // The entry file registers tsx in the worker (Node 20 runs no TypeScript itself); no inherited flags.
+      workers.push(new Worker(new URL('./verify-worker-entry.js', import.meta.url), { workerData: data, execArgv: [] }));
     }
-    await Promise.all(
-      started.map(
-        (w) =>
-          new Promise<void>((resolve, reject) => {
-            const timer = setTimeout(() => reject(new Error('verify worker did not start')), 15_000);
-            w.once('message', (m: FromWorker) => {
-              clearTimeout(timer);
-              if (m.type === 'ready') resolve();
-              else reject(new Error('verify worker: unexpected first message'));
-            });
-            w.once('error', (err) => {
-              clearTimeout(timer);
-              reject(err);
-            });
-          }),
-      ),
-    );
-    return new WorkerHashers(started);
+    await Promise.all(workers.map(started));
+    return new WorkerVerifiers(workers);
   } catch (err) {
-    await Promise.all(started.map((w) => w.terminate()));
+    await Promise.all(workers.map((w) => w.terminate()));
     if (threads !== undefined) throw err;
-    return inThread(logKey);
+    return inThread(copyOut, logKey);
   }
 }

@@ -6,10 +6,9 @@
  * checkpoint names more than is there). Checkpoints sign a Merkle root over all chain heads.
  */
 import { sql } from 'kysely';
-import { GENESIS, signCheckpoint, sameBytes, toHex, type ChainHead, type VerifyFailure } from '../../core/log/chain.ts';
+import { signCheckpoint, sameBytes, toHex, type ChainHead, type VerifyFailure } from '../../core/log/chain.ts';
 import { storeInternals, type Store } from '../store-internals.ts';
-import { BINARY_ROW_SELECT } from './copy-binary.ts';
-import { startHashers } from './verify-pool.ts';
+import { startVerifiers } from './verify-pool.ts';
 
 export interface VerifyResult {
   ok: boolean;
@@ -18,23 +17,16 @@ export interface VerifyResult {
   heads: ChainHead[];
   checkpoints: number;
   seconds: number;
+  /** Worker threads that verified the chains (0: the main thread). */
+  threads: number;
   failure?: VerifyFailure;
 }
 
-/** Rows per COPY: PostgreSQL streams them; PGlite hands each page over as one buffer. */
-const COPY_PAGE = 100_000;
-/**
- * A page is a walk of the (chain_id, seq) index with one access-record lookup per row: no sort, no hash
- * of the whole access_record table. Left to itself the planner picked a bitmap scan, a sort spilling to
- * disk and a hash join over every access record for each page (2× the cost at 200k entries; worse as
- * the log grows).
- */
-const WALK_THE_INDEX = { enable_hashjoin: 'off', enable_mergejoin: 'off', enable_bitmapscan: 'off', enable_seqscan: 'off', enable_sort: 'off' } as const;
 /** Chains verified at the same time: the database reads pages while Node hashes another chain. */
 const PARALLEL = 4;
 
 export interface VerifyOptions {
-  /** Hashing threads: 0 hashes in this thread; unset picks one per core for a large log. */
+  /** Worker threads (PostgreSQL only): 0 verifies in this thread; unset picks one per core for a large log. */
   threads?: number;
 }
 
@@ -55,40 +47,16 @@ export async function verifyProcessingLog(store: Store, onProgress?: (entries: n
     heads,
     checkpoints,
     seconds: (performance.now() - started) / 1000,
+    threads: verifiers.threads,
     ...(failure ? { failure } : {}),
   });
   let checkpoints = 0;
-  const hashers = await startHashers(keyring.logKey, total, options.threads);
-  const verifyChain = async (chain: { id: number; seq: number; head: Uint8Array }): Promise<VerifyFailure | ChainHead> => {
-    const sink = hashers.sink(chain.id);
-    let head = { seq: 0, hash: toHex(GENESIS) };
-    try {
-      // Pages by seq range (seq is dense: a missing row shows as a sequence gap, not a shorter page).
-      for (let after = 0; after < chain.seq; after += COPY_PAGE) {
-        const upTo = Math.min(after + COPY_PAGE, chain.seq);
-        const before = head.seq;
-        for await (const chunk of database.copyOutBinary(
-          `select ${BINARY_ROW_SELECT} from processing_log l left join access_record a on a.log_id = l.id
-           where l.chain_id = ${Number(chain.id)} and l.seq > ${after} and l.seq <= ${upTo} order by l.seq`,
-          WALK_THE_INDEX,
-        )) {
-          await sink.push(chunk);
-        }
-        const page = await sink.pageEnd();
-        if (page.failure) return page.failure;
-        head = page.head;
-        entries += page.count - before;
-        onProgress?.(entries, total);
-      }
-    } finally {
-      sink.close();
-    }
-    // The head row must match what the chain actually holds: a deleted tail shows here.
-    if (head.seq !== chain.seq || head.hash !== toHex(chain.head)) {
-      return { chainId: chain.id, seq: Math.min(head.seq + 1, chain.seq), logId: null, reason: 'head-mismatch' };
-    }
-    return { chainId: chain.id, seq: head.seq, hash: head.hash };
-  };
+  const verifiers = await startVerifiers(database.copyOutBinary, database.connection, keyring.logKey, total, PARALLEL, options.threads);
+  const verifyChain = (chain: { id: number; seq: number; head: Uint8Array }) =>
+    verifiers.verify({ id: chain.id, seq: chain.seq, headHex: toHex(chain.head) }, (n) => {
+      entries += n;
+      onProgress?.(entries, total);
+    });
   const outcomes: Array<VerifyFailure | ChainHead> = new Array(chains.length);
   let next = 0;
   try {
@@ -101,7 +69,7 @@ export async function verifyProcessingLog(store: Store, onProgress?: (entries: n
       }),
     );
   } finally {
-    await hashers.close();
+    await verifiers.close();
   }
   // Report the first failure in chain order, so the answer does not depend on timing.
   for (const o of outcomes) {

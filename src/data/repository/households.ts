@@ -12,7 +12,7 @@ import { coveredPurposes, lawOfTask, loadHouseholdFacts, type HouseholdFacts } f
 import { decideUnder, logPurpose } from '../gate/purposes.ts';
 import type { GateSession, GateWork } from '../gate/session.ts';
 import { dataItemItem, goalItem, helpRequestItem, planItem, residentItem, subActivityItem, RESIDENT_CATEGORIES } from './items.ts';
-import type { DataItemView, HelpRequestView, HouseholdView, PlanView, ResidentView, CaseloadEntry } from './views.ts';
+import type { DataItemView, HelpRequestView, HouseholdView, PlanView, ResidentView, CaseloadEntry, SubActivityView } from './views.ts';
 
 type ResidentRow = {
   id: string;
@@ -207,47 +207,53 @@ export async function caseload(session: GateSession): Promise<CaseloadEntry[]> {
   });
 }
 
+/** One plan row with its goals and sub-activities as json_agg renders them (dates stay 'YYYY-MM-DD'). */
+interface PlanRow {
+  id: string;
+  household_id: string;
+  status: PlanView['status'];
+  version: number;
+  director_id: string;
+  display_name: string;
+  goals: Array<{ id: string; life_domain: string; score: number | null; target_score: number | null; description: string; help_request_id: string | null; task_code: string | null }>;
+  subs: Array<{
+    id: string;
+    resident_id: string;
+    help_request_id: string;
+    description: string;
+    status: SubActivityView['status'];
+    since: string;
+    until: string | null;
+    life_domain: string | null;
+    data_categories: string[];
+    refuses_to_share: boolean;
+    organisation_id: string;
+    organisation_name: string;
+    contact_email: string | null;
+    contact_phone: string | null;
+  }>;
+}
+
 async function loadPlan(work: GateWork, facts: HouseholdFacts, purposes: readonly HelpRequestFact[], householdId: string): Promise<PlanView | null> {
-  const plan = await work.tx
-    .selectFrom('support_plan')
-    .innerJoin('professional', 'professional.id', 'support_plan.director_id')
-    .select(['support_plan.id', 'support_plan.household_id', 'support_plan.status', 'support_plan.version', 'support_plan.director_id', 'professional.display_name'])
-    .where('support_plan.household_id', '=', householdId)
-    .where('support_plan.status', 'in', ['active', 'draft'])
-    .orderBy(sql`case when support_plan.status = 'active' then 0 else 1 end`)
-    .limit(1)
-    .executeTakeFirst();
+  // The plan with its goals and sub-activities in one statement (one round trip instead of three).
+  const found = await sql<PlanRow>`
+    select sp.id, sp.household_id, sp.status, sp.version, sp.director_id, pr.display_name,
+      (select coalesce(json_agg(json_build_object('id', g.id, 'life_domain', g.life_domain, 'score', g.score, 'target_score', g.target_score,
+                'description', g.description, 'help_request_id', g.help_request_id, 'task_code', h.task_code) order by g.life_domain), '[]')
+         from plan_goal g left join help_request h on h.id = g.help_request_id where g.plan_id = sp.id) as goals,
+      (select coalesce(json_agg(json_build_object('id', s.id, 'resident_id', s.resident_id, 'help_request_id', s.help_request_id,
+                'description', s.description, 'status', s.status, 'since', s.since, 'until', s.until, 'life_domain', s.life_domain,
+                'data_categories', s.data_categories, 'refuses_to_share', s.refuses_to_share, 'organisation_id', o.id,
+                'organisation_name', o.name, 'contact_email', o.contact_email, 'contact_phone', o.contact_phone) order by s.since), '[]')
+         from sub_activity s join organisation o on o.id = s.organisation_id where s.plan_id = sp.id) as subs
+    from support_plan sp join professional pr on pr.id = sp.director_id
+    where sp.household_id = ${householdId} and sp.status in ('active', 'draft')
+    order by case when sp.status = 'active' then 0 else 1 end
+    limit 1`.execute(work.tx);
+  const plan = found.rows[0];
   if (!plan) return null;
   const planDecision = decideUnder(work, facts, purposes, planItem(work.policy, plan));
-  const goals = await work.tx
-    .selectFrom('plan_goal')
-    .leftJoin('help_request', 'help_request.id', 'plan_goal.help_request_id')
-    .select(['plan_goal.id', 'plan_goal.life_domain', 'plan_goal.score', 'plan_goal.target_score', 'plan_goal.description', 'plan_goal.help_request_id', 'help_request.task_code'])
-    .where('plan_goal.plan_id', '=', plan.id)
-    .orderBy('plan_goal.life_domain')
-    .execute();
-  const subs = await work.tx
-    .selectFrom('sub_activity')
-    .innerJoin('organisation', 'organisation.id', 'sub_activity.organisation_id')
-    .select([
-      'sub_activity.id',
-      'sub_activity.resident_id',
-      'sub_activity.help_request_id',
-      'sub_activity.description',
-      'sub_activity.status',
-      'sub_activity.since',
-      'sub_activity.until',
-      'sub_activity.life_domain',
-      'sub_activity.data_categories',
-      'sub_activity.refuses_to_share',
-      'organisation.id as organisation_id',
-      'organisation.name as organisation_name',
-      'organisation.contact_email',
-      'organisation.contact_phone',
-    ])
-    .where('sub_activity.plan_id', '=', plan.id)
-    .orderBy('sub_activity.since')
-    .execute();
+  const { goals, subs } = plan;
   const view: PlanView = {
     id: plan.id,
     status: plan.status,
