@@ -20,6 +20,8 @@ import type { ConsentTable, DB, HelpRequestTable, InvolvementTable, InvoluntaryP
 
 export interface HouseholdFacts {
   householdId: string;
+  /** The household's reference, or null when no household has this id. */
+  reference: string | null;
   /** The household's help request rows, loaded once for the facts and reused by the views. */
   helpRequestRows: HelpRequestRow[];
   helpRequests: Map<string, HelpRequestFact>;
@@ -85,7 +87,7 @@ export async function loadHouseholdFacts(
   const out = new Map<string, HouseholdFacts>();
   if (householdIds.length === 0) return out;
   for (const id of householdIds) {
-    out.set(id, { householdId: id, helpRequestRows: [], helpRequests: new Map(), involvements: [], subActivities: new Map(), consents: [], involuntary: [], members: new Set() });
+    out.set(id, { householdId: id, reference: null, helpRequestRows: [], helpRequests: new Map(), involvements: [], subActivities: new Map(), consents: [], involuntary: [], members: new Set() });
   }
   const ids = [...householdIds];
   const hrs = await tx.selectFrom('help_request').selectAll().where('household_id', 'in', ids).orderBy('registered_at').execute();
@@ -100,15 +102,17 @@ export async function loadHouseholdFacts(
       status: h.status,
     });
   }
-  // Everything else the gate decides on, in one statement: the actor's involvements with these
+  // Everything else the gate decides on, in one statement: whether the households exist (their
+  // reference), the actor's involvements with these
   // households and the sub-activities they name, and the consents and involuntary-processing records of
   // the households' help requests (one round trip instead of four; JSON is parsed once in Node).
   const professionalId = actor.kind === 'professional' ? actor.id : null;
-  const rest = await sql<{ invs: InvolvementJson[]; subs: SubActivityJson[]; consents: ConsentJson[]; invol: InvoluntaryJson[] }>`
+  const rest = await sql<{ households: Array<{ id: string; reference: string }>; invs: InvolvementJson[]; subs: SubActivityJson[]; consents: ConsentJson[]; invol: InvoluntaryJson[] }>`
     with mine as (
       select * from involvement i where i.professional_id = ${professionalId} and i.household_id = any(${ids}::uuid[])
     )
     select
+      (select coalesce(json_agg(json_build_object('id', h.id, 'reference', h.reference)), '[]') from household h where h.id = any(${ids}::uuid[])) as households,
       (select coalesce(json_agg(mine), '[]') from mine) as invs,
       (select coalesce(json_agg(json_build_object('id', s.id, 'help_request_id', s.help_request_id, 'organisation_id', s.organisation_id,
                 'resident_id', s.resident_id, 'life_domain', s.life_domain, 'data_categories', s.data_categories, 'status', s.status,
@@ -119,7 +123,8 @@ export async function loadHouseholdFacts(
         where h.household_id = any(${ids}::uuid[])) as consents,
       (select coalesce(json_agg(v), '[]') from involuntary_processing v join help_request h on h.id = v.help_request_id
         where h.household_id = any(${ids}::uuid[])) as invol`.execute(tx);
-  const { invs, subs, consents, invol } = rest.rows[0]!;
+  const { households, invs, subs, consents, invol } = rest.rows[0]!;
+  for (const h of households) out.get(h.id)!.reference = h.reference;
   for (const i of invs) out.get(i.household_id)!.involvements.push(involvementFact(i));
   for (const s of subs) out.get(s.household_id)?.subActivities.set(s.id, subActivityFact(s));
   const hrHousehold = new Map(hrs.map((h) => [h.id, h.household_id]));

@@ -391,11 +391,14 @@ async function denyHousehold(work: GateWork, householdId: string, facts: Househo
   return work.failAfterCommit('GATE.NOT_FOUND');
 }
 
-async function householdInWork(work: GateWork, householdId: string, namedPurpose: string | null): Promise<HouseholdView> {
+async function householdInWork(work: GateWork, requestedId: string, namedPurpose: string | null): Promise<HouseholdView> {
   const actor = work.actor!;
-  const hh = await work.tx.selectFrom('household').select(['id', 'reference']).where('id', '=', householdId).executeTakeFirst();
-  if (!hh || actor.kind !== 'professional') return denyHousehold(work, householdId, undefined);
-  const facts = (await loadHouseholdFacts(work.tx, work.policy, actor, [hh.id], work.now)).get(hh.id)!;
+  // The database's form of the id (a URL may carry upper case): the facts are keyed by it.
+  const householdId = requestedId.toLowerCase();
+  if (actor.kind !== 'professional') return denyHousehold(work, householdId, undefined);
+  const facts = (await loadHouseholdFacts(work.tx, work.policy, actor, [householdId], work.now)).get(householdId)!;
+  if (facts.reference === null) return denyHousehold(work, householdId, undefined);
+  const hh = { id: householdId, reference: facts.reference };
   const purposes = coveredPurposes(facts, actor, work.now, namedPurpose);
   if (purposes.length === 0) return denyHousehold(work, hh.id, facts);
   const members = await currentMembers(work, [hh.id]);
