@@ -33,7 +33,7 @@ export function registerLog(program: Command): void {
       if (opts.json) console.log(JSON.stringify(result, null, 2));
       else if (result.ok) {
         const rate = result.seconds > 0 ? Math.round(result.entries / result.seconds) : result.entries;
-        console.log(`log intact: ${result.entries} entries in ${result.chains} chains, ${result.checkpoints} checkpoints verified (${rate} entries/s)`);
+        console.log(`log intact: ${result.entries} entries in ${result.chains} chains, ${result.checkpoints} checkpoints verified (${rate} entries/s${result.threads > 0 ? `, ${result.threads} worker threads` : ''})`);
         for (const h of result.heads.filter((x) => x.seq > 0)) console.log(`  chain ${h.chainId}: seq ${h.seq} head ${h.hash}`);
       } else {
         const f = result.failure!;
