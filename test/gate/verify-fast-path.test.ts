@@ -156,3 +156,92 @@ describe('one-statement append with chain leases', () => {
     }
   });
 });
+
+describe('log verify in ranges of ids, stitched per chain', () => {
+  // Three chains written interleaved, so each chain crosses range boundaries at every range size tried.
+  let r: TestStore;
+  const sizes = [1, 2, 3, 5, 8, 1_000_000];
+  beforeAll(async () => {
+    r = await createTestStore({ LOG_CHAINS: '3' });
+    const { database, keyring, gateEnv } = storeInternals(r.store);
+    const activity = gateEnv.activityId('pa-wmo-onderzoek');
+    const spec = { name: 'household.read', subject: 'p', role: 'professional', code: 'help_request', cats: ['identity'], rules: ['r'], version: '2026.1', ms: 1 };
+    for (let i = 0; i < 24; i++) {
+      await database.db.transaction().execute((tx) => appendEntries(tx, keyring.logKey, 3, [entry(activity, { ...spec, ms: i }), entry(activity, { ...spec, ms: i + 1 })].slice(0, 1 + (i % 2))));
+    }
+  });
+  afterAll(async () => r.close());
+
+  async function tamper(sqlText: string, params: unknown[] = []): Promise<void> {
+    await r.ownerSql('begin');
+    try {
+      await r.ownerSql("set local session_replication_role = 'replica'");
+      await r.ownerSql(sqlText, params);
+      await r.ownerSql('commit');
+    } catch (err) {
+      await r.ownerSql('rollback');
+      throw err;
+    }
+  }
+
+  /** Swap the seqs of two entries (through -1: (chain_id, seq) is unique). */
+  async function swapSeq(a: number, b: number, seqA: number, seqB: number): Promise<void> {
+    await tamper('update processing_log set seq = -1 where id = $1', [a]);
+    await tamper('update processing_log set seq = $2 where id = $1', [b, seqA]);
+    await tamper('update processing_log set seq = $2 where id = $1', [a, seqB]);
+  }
+
+  /** The failure at every range size; a range larger than the log is one pass over every chain. */
+  async function failures(): Promise<unknown[]> {
+    const out: unknown[] = [];
+    for (const rangeIds of sizes) out.push((await verifyProcessingLog(r.store, undefined, { threads: 0, rangeIds })).failure ?? null);
+    return out;
+  }
+
+  it('an intact log verifies at every range size, with the same count and heads', async () => {
+    const whole = await verifyProcessingLog(r.store, undefined, { threads: 0 });
+    expect(whole.ok).toBe(true);
+    expect(new Set((await r.ownerSql('select distinct chain_id from processing_log')).map((x) => x.chain_id)).size).toBe(3);
+    for (const rangeIds of sizes) {
+      const v = await verifyProcessingLog(r.store, undefined, { threads: 0, rangeIds });
+      expect(v).toMatchObject({ ok: true, entries: whole.entries, heads: whole.heads });
+    }
+  });
+
+  it('tampering anywhere — a changed field, a deleted entry, two entries swapped — is reported at the same entry at every range size', async () => {
+    const rows = await r.ownerSql('select id, chain_id, seq from processing_log order by id');
+    // Every fourth entry: first, middle and last entries of chains, on and off range boundaries.
+    for (const row of rows.filter((_, i) => i % 4 === 1)) {
+      const [id, chain, seq] = [Number(row.id), Number(row.chain_id), Number(row.seq)];
+      await tamper(`update access_record set rule_version = rule_version || 'x' where log_id = $1`, [id]);
+      expect(await failures()).toEqual(sizes.map(() => ({ chainId: chain, seq, logId: id, reason: 'hash-mismatch' })));
+      await tamper(`update access_record set rule_version = left(rule_version, -1) where log_id = $1`, [id]);
+
+      await tamper('create temporary table if not exists gone_l as select * from processing_log limit 0');
+      await tamper('create temporary table if not exists gone_a as select * from access_record limit 0');
+      await tamper('insert into gone_l select * from processing_log where id = $1', [id]);
+      await tamper('insert into gone_a select * from access_record where log_id = $1', [id]);
+      await tamper('delete from access_record where log_id = $1', [id]);
+      await tamper('delete from processing_log where id = $1', [id]);
+      const deleted = await failures();
+      // The last entry of a chain deleted: the head row names more than is there.
+      for (const f of deleted) expect(f).toMatchObject({ chainId: chain, seq, reason: expect.stringMatching(/^(sequence-gap|head-mismatch)$/) });
+      expect(new Set(deleted.map((f) => JSON.stringify(f))).size).toBe(1);
+      await tamper('insert into processing_log select * from gone_l');
+      await tamper('insert into access_record select * from gone_a');
+      await tamper('delete from gone_a');
+      await tamper('delete from gone_l');
+
+      const next = await r.ownerSql('select id from processing_log where chain_id = $1 and seq = $2', [chain, seq + 1]);
+      if (next.length === 1) {
+        const nextId = Number(next[0]!.id);
+        await swapSeq(id, nextId, seq, seq + 1);
+        const swapped = await failures();
+        for (const f of swapped) expect(f).toMatchObject({ chainId: chain, seq });
+        expect(new Set(swapped.map((f) => JSON.stringify(f))).size).toBe(1);
+        await swapSeq(id, nextId, seq + 1, seq);
+      }
+      expect((await verifyProcessingLog(r.store, undefined, { threads: 0, rangeIds: 2 })).ok).toBe(true);
+    }
+  });
+});

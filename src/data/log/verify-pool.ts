@@ -1,38 +1,42 @@
 /**
- * Where `log verify` runs its chains: in worker threads with their own connections (PostgreSQL, more
+ * Where `log verify` runs its ranges: in worker threads with their own connections (PostgreSQL, more
  * than one core, a log large enough to pay for starting them, ~0.2 s), else in this thread. Either way
- * each chain is verified by verifyChain() (verify-chain.ts).
+ * each range is verified by verifyRange() (verify-range.ts).
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { ChainHead, VerifyFailure } from '../../core/log/chain.ts';
+import type { ChainSpan } from './copy-binary.ts';
 import type { CopyOut } from '../pg.ts';
-import { verifyChain, type ChainToVerify } from './verify-chain.ts';
+import { verifyRange, type ChainToVerify, type LogRange } from './verify-range.ts';
 import type { FromWorker, ToWorker, VerifyWorkerData } from './verify-worker.ts';
 
 export interface Verifiers {
   /** Worker threads in use (0: this thread). */
   readonly threads: number;
-  verify(chain: ChainToVerify, onEntries: (n: number) => void): Promise<VerifyFailure | ChainHead>;
+  verify(range: LogRange): Promise<RangeOutcome>;
   close(): Promise<void>;
 }
 
-function inThread(copyOut: CopyOut, logKey: Uint8Array): Verifiers {
-  return { threads: 0, verify: (chain, onEntries) => verifyChain(copyOut, logKey, chain, onEntries), close: async () => {} };
+export interface RangeOutcome {
+  entries: number;
+  spans: ChainSpan[];
+}
+
+function inThread(copyOut: CopyOut, logKey: Uint8Array, heads: ChainToVerify[]): Verifiers {
+  return { threads: 0, verify: (range) => verifyRange(copyOut, logKey, heads, range), close: async () => {} };
 }
 
 class WorkerVerifiers implements Verifiers {
-  private readonly waiting = new Map<number, { resolve: (o: VerifyFailure | ChainHead) => void; reject: (e: Error) => void; onEntries: (n: number) => void }>();
+  private readonly waiting = new Map<number, { resolve: (o: RangeOutcome) => void; reject: (e: Error) => void }>();
   private next = 0;
 
   constructor(private readonly workers: Worker[]) {
     for (const w of workers) {
       w.on('message', (m: FromWorker) => {
         if (m.type === 'ready') return;
-        if (m.type === 'progress') return this.waiting.get(m.chainId)?.onEntries(m.entries);
-        const job = this.waiting.get(m.chainId);
-        this.waiting.delete(m.chainId);
-        if (m.type === 'done') job?.resolve(m.outcome);
+        const job = this.waiting.get(m.job);
+        this.waiting.delete(m.job);
+        if (m.type === 'done') job?.resolve({ entries: m.entries, spans: m.spans });
         else job?.reject(new Error(m.message));
       });
       w.on('error', (err) => {
@@ -46,11 +50,12 @@ class WorkerVerifiers implements Verifiers {
     return this.workers.length;
   }
 
-  verify(chain: ChainToVerify, onEntries: (n: number) => void): Promise<VerifyFailure | ChainHead> {
-    const w = this.workers[this.next++ % this.workers.length]!;
+  verify(range: LogRange): Promise<RangeOutcome> {
+    const job = this.next++;
+    const w = this.workers[job % this.workers.length]!;
     return new Promise((resolve, reject) => {
-      this.waiting.set(chain.id, { resolve, reject, onEntries });
-      w.postMessage({ type: 'chain', chain } satisfies ToWorker);
+      this.waiting.set(job, { resolve, reject });
+      w.postMessage({ type: 'range', job, range } satisfies ToWorker);
     });
   }
 
@@ -83,16 +88,17 @@ export async function startVerifiers(
   copyOut: CopyOut,
   connection: { url: string; role: string | null } | undefined,
   logKey: Uint8Array,
+  heads: ChainToVerify[],
   entries: number,
   parallel: number,
   threads?: number,
 ): Promise<Verifiers> {
   const n = connection ? (threads ?? (entries < 50_000 ? 0 : availableParallelism())) : 0;
-  if (n < 1) return inThread(copyOut, logKey);
+  if (n < 1) return inThread(copyOut, logKey, heads);
   const workers: Worker[] = [];
   try {
     for (let i = 0; i < n; i++) {
-      const data: VerifyWorkerData = { logKey: new Uint8Array(logKey).buffer, connection: connection!, parallel: Math.ceil(parallel / n) };
+      const data: VerifyWorkerData = { logKey: new Uint8Array(logKey).buffer, connection: connection!, heads, parallel: Math.ceil(parallel / n) };
       // The entry file registers tsx in the worker (Node 20 runs no TypeScript itself); no inherited flags.
       workers.push(new Worker(new URL('./verify-worker-entry.js', import.meta.url), { workerData: data, execArgv: [] }));
     }
@@ -101,6 +107,6 @@ export async function startVerifiers(
   } catch (err) {
     await Promise.all(workers.map((w) => w.terminate()));
     if (threads !== undefined) throw err;
-    return inThread(copyOut, logKey);
+    return inThread(copyOut, logKey, heads);
   }
 }

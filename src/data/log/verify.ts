@@ -8,7 +8,11 @@
 import { sql } from 'kysely';
 import { signCheckpoint, sameBytes, toHex, type ChainHead, type VerifyFailure } from '../../core/log/chain.ts';
 import { storeInternals, type Store } from '../store-internals.ts';
-import { startVerifiers } from './verify-pool.ts';
+import type { ChainSpan } from './copy-binary.ts';
+import { startVerifiers, type RangeOutcome } from './verify-pool.ts';
+import type { LogRange } from './verify-range.ts';
+
+const ZERO_HEX = '0'.repeat(64);
 
 export interface VerifyResult {
   ok: boolean;
@@ -22,21 +26,57 @@ export interface VerifyResult {
   failure?: VerifyFailure;
 }
 
-/** Chains verified at the same time: the database reads pages while Node hashes another chain. */
+/** Ranges verified at the same time: the database reads one while Node hashes another. */
 const PARALLEL = 4;
+/** Log ids per range: one binary COPY each. */
+const RANGE = 100_000;
+
+/**
+ * One chain over the ranges, in order: where each range picks the chain up (its first entry's seq and
+ * stored prev_hash) must be where the one before left it — genesis (seq 0, zero hash) before the first.
+ * The failures are those a single pass over the chain would report (ChainVerifier); at the end the chain
+ * must hold exactly its head row's seq and hash, or its tail was deleted.
+ */
+function stitch(chain: { id: number; seq: number; headHex: string }, ranges: ReadonlyArray<ReadonlyMap<number, ChainSpan>>): VerifyFailure | ChainHead {
+  let seq = 0;
+  let hash = ZERO_HEX;
+  for (const r of ranges) {
+    const s = r.get(chain.id);
+    if (!s) continue;
+    if (s.first.seq !== seq + 1) return { chainId: chain.id, seq: seq + 1, logId: s.first.logId, reason: 'sequence-gap' };
+    if (s.first.prevHex !== hash) return { chainId: chain.id, seq: s.first.seq, logId: s.first.logId, reason: 'prev-mismatch' };
+    if (s.failure) return s.failure;
+    seq = s.last!.seq;
+    hash = s.last!.hashHex;
+  }
+  if (seq !== chain.seq || hash !== chain.headHex) return { chainId: chain.id, seq: Math.min(seq + 1, chain.seq), logId: null, reason: 'head-mismatch' };
+  return { chainId: chain.id, seq, hash };
+}
 
 export interface VerifyOptions {
   /** Worker threads (PostgreSQL only): 0 verifies in this thread; unset picks one per core for a large log. */
   threads?: number;
+  /** Log ids per range (default 100,000); tests set it small so that chains cross many range boundaries. */
+  rangeIds?: number;
 }
 
 export async function verifyProcessingLog(store: Store, onProgress?: (entries: number, total: number) => void, options: VerifyOptions = {}): Promise<VerifyResult> {
   const started = performance.now();
   const { database, keyring } = storeInternals(store);
   const db = database.db;
-  // The heads at the start are the snapshot verified: entries appended while verification runs (a live
-  // system keeps logging) come after them and are verified next time, not mistaken for tampering.
-  const chains = await db.selectFrom('log_chain').select(['id', 'seq', 'head']).orderBy('id').execute();
+  // The heads at the start are the snapshot verified, read in one statement with the id range that holds
+  // every entry committed by then: entries appended while verification runs (a live system keeps logging)
+  // come after them and are verified next time, not mistaken for tampering.
+  const snapshot = await sql<{ id: number; seq: number; head: Uint8Array; lo: number | null; hi: number | null }>`
+    select c.id, c.seq, c.head, b.lo, b.hi from log_chain c cross join (select min(id) as lo, max(id) as hi from processing_log) b
+    order by c.id`.execute(db);
+  const chains = snapshot.rows.map((c) => ({ id: c.id, seq: Number(c.seq), headHex: toHex(c.head) }));
+  const first = snapshot.rows[0];
+  const ranges: LogRange[] = [];
+  if (first && first.lo !== null && first.hi !== null) {
+    const size = Math.max(1, Math.trunc(options.rangeIds ?? RANGE));
+    for (let lo = Number(first.lo); lo <= Number(first.hi); lo += size) ranges.push({ lo, hi: Math.min(lo + size, Number(first.hi) + 1) });
+  }
   const total = chains.reduce((n, c) => n + c.seq, 0);
   let entries = 0;
   const heads: ChainHead[] = [];
@@ -51,31 +91,34 @@ export async function verifyProcessingLog(store: Store, onProgress?: (entries: n
     ...(failure ? { failure } : {}),
   });
   let checkpoints = 0;
-  const verifiers = await startVerifiers(database.copyOutBinary, database.connection, keyring.logKey, total, PARALLEL, options.threads);
-  const verifyChain = (chain: { id: number; seq: number; head: Uint8Array }) =>
-    verifiers.verify({ id: chain.id, seq: chain.seq, headHex: toHex(chain.head) }, (n) => {
-      entries += n;
-      onProgress?.(entries, total);
-    });
-  const outcomes: Array<VerifyFailure | ChainHead> = new Array(chains.length);
+  const verifiers = await startVerifiers(database.copyOutBinary, database.connection, keyring.logKey, chains.map((c) => ({ id: c.id, seq: c.seq })), total, PARALLEL, options.threads);
+  const outcomes: RangeOutcome[] = new Array(ranges.length);
   let next = 0;
   try {
     await Promise.all(
-      Array.from({ length: Math.min(PARALLEL, chains.length) }, async () => {
-        while (next < chains.length) {
+      Array.from({ length: Math.min(PARALLEL, ranges.length) }, async () => {
+        while (next < ranges.length) {
           const i = next++;
-          outcomes[i] = await verifyChain(chains[i]!);
+          outcomes[i] = await verifiers.verify(ranges[i]!);
+          entries += outcomes[i]!.entries;
+          onProgress?.(entries, total);
         }
       }),
     );
   } finally {
     await verifiers.close();
   }
-  // Report the first failure in chain order, so the answer does not depend on timing.
-  for (const o of outcomes) {
-    if ('reason' in o) return result(o);
-    heads.push(o);
+  // Stitch each chain's spans in range order: a range must pick a chain up where the previous one left it.
+  // The first failure is reported in chain order, so the answer does not depend on timing.
+  const spans = outcomes.map((o) => new Map(o.spans.map((s) => [s.chainId, s])));
+  let counted = 0;
+  for (const chain of chains) {
+    const outcome = stitch(chain, spans);
+    if ('reason' in outcome) return result(outcome);
+    heads.push(outcome);
+    counted += outcome.seq;
   }
+  entries = counted;
   // Every row must belong to a chain and lie at or below its head. Read in one statement (one snapshot)
   // with the heads as they are now, so that entries appended meanwhile — which moved their head — count
   // as chained; a row beyond its head, or in a chain without a head row, was put there by hand.

@@ -205,6 +205,7 @@ async function appendBatch(tx: Transaction<DB>, chainId: number, from: { seq: nu
       select ${chainId}, e.seq, e.trace_id, e.span_id, e.parent_span_id, e.name, e.start_time, e.end_time, e.status_code,
              e.processing_activity_id, e.data_subject_id, e.data_subject_id_type, decode(e.prev_hex, 'hex'), decode(e.hash_hex, 'hex')
       from e where exists (select 1 from head)
+      order by e.seq -- ids are drawn in seq order: within a chain, id order is seq order (log verify reads by id)
       returning id, seq
     )
     insert into access_record (log_id, actor_kind, actor_id, actor_role, organisation_id, purpose_help_request_id, purpose_code, action,
