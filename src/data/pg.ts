@@ -3,6 +3,7 @@
  * interval → string), and the binary COPY reader of `log verify`. Apart from db.ts, only the `log
  * verify` worker threads use this directly (they open their own connections).
  */
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 
@@ -38,10 +39,51 @@ export function pgPool(url: string, role: string | null, max = 10): pg.Pool {
   // Nor may a checked-out one: pg emits 'error' on a client whose connection dies between queries, and
   // the pool listens only while the client is idle. The query in flight is rejected anyway (→ 503
   // SERVICE.UNAVAILABLE), and the pool discards the broken client when it is released (issue 8).
+  const statements = new PreparedStatements();
   pool.on('connect', (client) => {
     client.on('error', () => {});
+    statements.attach(client);
   });
   return pool;
+}
+
+/**
+ * Named prepared statements for the statements the app runs again and again. The query builder sends
+ * each statement as an unnamed one, which PostgreSQL parses and plans on every execution; for the gate's
+ * larger statements (its facts, the plan with goals and sub-activities, the log append) planning cost
+ * more than executing (issue 3's gated read). A text with parameters seen a second time gets a name: each
+ * connection parses it once and PostgreSQL may keep a generic plan for it. Texts without parameters
+ * (BEGIN, scripts with several statements) are left alone, and at most MAX_NAMED texts get a name, so
+ * statements built with a varying number of parameters cannot fill the server's memory.
+ */
+export class PreparedStatements {
+  static readonly MAX_NAMED = 1000;
+  private readonly seen = new Map<string, string | null>();
+  private named = 0;
+
+  nameFor(text: string): string | null {
+    const known = this.seen.get(text);
+    if (known !== undefined) {
+      if (known !== null || this.named >= PreparedStatements.MAX_NAMED) return known;
+      const name = `zv_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`;
+      this.seen.set(text, name);
+      this.named++;
+      return name;
+    }
+    if (this.seen.size < PreparedStatements.MAX_NAMED * 4) this.seen.set(text, null);
+    return null;
+  }
+
+  attach(client: pg.PoolClient): void {
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    (client as { query: unknown }).query = (text: unknown, values?: unknown, callback?: unknown) => {
+      if (typeof text === 'string' && Array.isArray(values) && values.length > 0 && callback === undefined) {
+        const name = this.nameFor(text);
+        if (name) return query({ name, text, values });
+      }
+      return callback === undefined ? (values === undefined ? query(text) : query(text, values)) : query(text, values, callback);
+    };
+  }
 }
 
 /** SET LOCAL statements for planner settings given by code (names and values are checked, not quoted). */
