@@ -73,6 +73,12 @@ describe.skipIf(E2E_OFF)('every page is accessible', () => {
     open.push(context);
     await signIn(page, stack, 'demo-wijkcoach');
     await check(page, problems, '/werkplek', 'werkplek', 'Mijn huishoudens en hulpvragen');
+    await expect(page.getByText(/^Op deze pagina \d+ van uw \d+ huishoudens/).isVisible()).resolves.toBe(true);
+    // A later page (after a reference that sorts before every household): the way back to the first page.
+    await check(page, problems, '/werkplek?na=0', 'werkplek-pagina', 'Mijn huishoudens en hulpvragen');
+    await page.getByRole('navigation', { name: 'Pagina’s van mijn huishoudens' }).getByRole('link', { name: 'Eerste pagina' }).click();
+    await page.getByText(/^Op deze pagina \d+ van uw \d+ huishoudens/).waitFor();
+    expect(new URL(page.url()).search).toBe('');
     await check(page, problems, '/werkplek/zoeken', 'werkplek-zoeken-leeg', 'Zoeken');
     await check(page, problems, '/werkplek/zoeken?q=Horst', 'werkplek-zoeken', 'Zoeken');
     await check(page, problems, `/werkplek/huishoudens/${DEMO_IDS.household}`, 'werkplek-huishouden', /^Huishouden/);

@@ -119,9 +119,9 @@ describe('household view', () => {
 
 describe('caseload and search', () => {
   it('the caseload lists only households with a current involvement', async () => {
-    expect((await repo(actors().director).caseload()).map((h) => h.householdId)).toEqual([w.households.main]);
-    expect(await repo(actors().ended).caseload()).toEqual([]);
-    expect((await repo(actors().stranger).caseload()).map((h) => h.householdId)).toEqual([w.households.other]);
+    expect((await repo(actors().director).caseload()).households.map((h) => h.householdId)).toEqual([w.households.main]);
+    expect(await repo(actors().ended).caseload()).toEqual({ households: [], total: 0, next: null });
+    expect((await repo(actors().stranger).caseload()).households.map((h) => h.householdId)).toEqual([w.households.other]);
   });
 
   it('search never finds a resident outside the actor’s involvements', async () => {

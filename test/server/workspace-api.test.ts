@@ -53,6 +53,17 @@ describe('reading through the gate over HTTP', () => {
     expect(body).not.toContain(w.adultBsn);
   });
 
+  it('the caseload answers a page with the total and where the next page starts; a page of more than 100 is refused', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/werkplek/households?limit=1', headers: as.director });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ total: 1, next: null, households: [{ householdId: w.households.main }] });
+    const big = await t.app.inject({ method: 'GET', url: '/api/werkplek/households?limit=101', headers: as.director });
+    expect(big.statusCode).toBe(400);
+    expect(big.json().error.code).toBe('REQUEST.INVALID');
+    const after = await t.app.inject({ method: 'GET', url: `/api/werkplek/households?after=${encodeURIComponent(res.json().households[0].reference)}`, headers: as.director });
+    expect(after.json()).toEqual({ households: [], total: 1, next: null });
+  });
+
   it('a professional of another household gets 404 GATE.NOT_FOUND, without details', async () => {
     const res = await t.app.inject({ method: 'GET', url: `/api/households/${w.households.main}`, headers: as.stranger });
     expect(res.statusCode).toBe(404);

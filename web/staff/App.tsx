@@ -57,7 +57,7 @@ function Workspace({ me, onLanguage }: { me: Me; onLanguage: ReturnType<typeof u
   let params: Record<string, string> | null;
   const work = workRoute(path, query);
   if (work) view = work;
-  else if (path === '/werkplek') view = <Home me={me} />;
+  else if (path === '/werkplek') view = <Home me={me} after={query.get('na')} key={query.get('na') ?? ''} />;
   else if (path === '/werkplek/zoeken') view = <SearchPage q={query.get('q') ?? ''} />;
   else if ((params = match('/werkplek/huishoudens/:id', path))) view = <Household id={params['id']!} />;
   else if ((params = match('/werkplek/hulpvragen/:id', path))) view = <HelpRequest id={params['id']!} />;
@@ -109,9 +109,16 @@ function SearchForm({ initial }: { initial: string }) {
   );
 }
 
-function Home({ me }: { me: Me }) {
+interface CaseloadPage {
+  households: unknown[];
+  total: number;
+  next: string | null;
+}
+
+function Home({ me, after }: { me: Me; after: string | null }) {
   const { t } = useI18n();
-  const result = useApi<unknown>('/api/werkplek/households');
+  // A page of 25 households at a time; `na` (after) is the reference the page starts after.
+  const result = useApi<CaseloadPage>(after ? `/api/werkplek/households?after=${encodeURIComponent(after)}` : '/api/werkplek/households');
   const consoleRoles = me.actor.roles.filter((r) => CONSOLE_ROLES.includes(r));
   return (
     <>
@@ -134,9 +141,19 @@ function Home({ me }: { me: Me }) {
       <SearchForm initial="" />
       <Loaded result={result}>
         {(data) => {
-          const list = listIn(data);
-          if (list && list.items.length === 0) return <Paragraph>{t('listEmpty')}</Paragraph>;
-          return <DataView value={list ? list.items : data} context={list?.key || 'households'} linker={staffLinker} />;
+          if (data.households.length === 0 && !after) return <Paragraph>{t('listEmpty')}</Paragraph>;
+          return (
+            <>
+              <Paragraph>{t('caseloadCount', { shown: String(data.households.length), total: String(data.total) })}</Paragraph>
+              <DataView value={data.households} context="households" linker={staffLinker} />
+              {(after || data.next) && (
+                <nav className="zv-pager" aria-label={t('caseloadPages')}>
+                  {after && <AppLink href="/werkplek">{t('caseloadFirst')}</AppLink>}
+                  {data.next && <AppLink href={`/werkplek?na=${encodeURIComponent(data.next)}`}>{t('caseloadNext')}</AppLink>}
+                </nav>
+              )}
+            </>
+          );
         }}
       </Loaded>
     </>

@@ -12,7 +12,7 @@ import { coveredPurposes, lawOfTask, loadHouseholdFacts, type HouseholdFacts } f
 import { decideUnder, logPurpose } from '../gate/purposes.ts';
 import type { GateSession, GateWork } from '../gate/session.ts';
 import { dataItemItem, goalItem, helpRequestItem, planItem, residentItem, subActivityItem, RESIDENT_CATEGORIES } from './items.ts';
-import type { DataItemView, HelpRequestView, HouseholdView, PlanView, ResidentView, CaseloadEntry, SubActivityView } from './views.ts';
+import type { DataItemView, HelpRequestView, HouseholdView, PlanView, ResidentView, CaseloadEntry, CaseloadPage, SubActivityView } from './views.ts';
 
 type ResidentRow = {
   id: string;
@@ -162,22 +162,43 @@ function projectHelpRequest(
   };
 }
 
-/** "My households and help requests": only households with a current involvement of the actor. */
-export async function caseload(session: GateSession): Promise<CaseloadEntry[]> {
+/** A page of the caseload: households in reference order, from the one after `after`. */
+export interface CaseloadPageQuery {
+  after?: string;
+  limit?: number;
+}
+
+export const CASELOAD_PAGE = 25;
+export const CASELOAD_PAGE_MAX = 100;
+
+/** Households per page: 25 unless asked, never more than 100 (the route's schema refuses more). */
+export function caseloadPageSize(limit: number | undefined): number {
+  return Math.min(Math.max(1, Math.trunc(limit ?? CASELOAD_PAGE)), CASELOAD_PAGE_MAX);
+}
+
+/**
+ * "My households and help requests": only households with a current involvement of the actor, a page at
+ * a time (keyset on the household reference). Only the page's households are read and logged: at city
+ * scale a professional's caseload holds hundreds of households, and reading (and logging) every member
+ * of each on every visit to the start page cost seconds per request (issue 8).
+ */
+export async function caseload(session: GateSession, page: CaseloadPageQuery = {}): Promise<CaseloadPage> {
   return session.run('caseload.list', 'list', async (work) => {
     const actor = work.actor!;
-    if (actor.kind !== 'professional') return [];
-    const households = await work.tx
+    if (actor.kind !== 'professional') return { households: [], total: 0, next: null };
+    const limit = caseloadPageSize(page.limit);
+    const current = work.tx
       .selectFrom('involvement')
       .innerJoin('household', 'household.id', 'involvement.household_id')
-      .select(['household.id', 'household.reference'])
-      .distinct()
       .where('involvement.professional_id', '=', actor.id)
       .where('involvement.valid_from', '<=', work.now)
-      .where((eb) => eb.or([eb('involvement.valid_until', 'is', null), eb('involvement.valid_until', '>', work.now)]))
-      .orderBy('household.reference')
-      .limit(500)
-      .execute();
+      .where((eb) => eb.or([eb('involvement.valid_until', 'is', null), eb('involvement.valid_until', '>', work.now)]));
+    let rows = current.select(['household.id', 'household.reference']).distinct().orderBy('household.reference').limit(limit + 1);
+    if (page.after !== undefined) rows = rows.where('household.reference', '>', page.after);
+    const found = await rows.execute();
+    const households = found.slice(0, limit);
+    const more = found.length > limit;
+    const total = Number((await current.select((eb) => eb.fn.count<number>('involvement.household_id').distinct().as('n')).executeTakeFirst())?.n ?? 0);
     const ids = households.map((h) => h.id);
     const factsBy = await loadHouseholdFacts(work.tx, work.policy, actor, ids, work.now);
     const members = await currentMembers(work, ids);
@@ -203,7 +224,7 @@ export async function caseload(session: GateSession): Promise<CaseloadEntry[]> {
       ];
       out.push({ householdId: h.id, reference: h.reference, myRoles: roles, members: mem, helpRequests });
     }
-    return out;
+    return { households: out, total, next: more ? households[households.length - 1]!.reference : null };
   });
 }
 

@@ -4,7 +4,7 @@
  * There is no other way from src/server to personal data.
  */
 import type { GateSession } from '../gate/session.ts';
-import { caseload, helpRequestDetail, household } from './households.ts';
+import { caseload, helpRequestDetail, household, type CaseloadPageQuery } from './households.ts';
 import { searchResidents, type SearchQuery } from './search.ts';
 import { portalOverview } from './portal.ts';
 import { createDataItem, type NewDataItem } from './data-items.ts';
@@ -35,8 +35,8 @@ export class Repository {
     return new ConsoleRepository(this.session);
   }
 
-  caseload() {
-    return caseload(this.session);
+  caseload(page?: CaseloadPageQuery) {
+    return caseload(this.session, page);
   }
 
   household(householdId: string, purposeHelpRequestId: string | null = null) {

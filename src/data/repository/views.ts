@@ -79,6 +79,14 @@ export interface HouseholdView {
   dataItems: DataItemView[];
 }
 
+/** One page of the caseload: `next` is the reference to ask `after` for the next page (null: the last page). */
+export interface CaseloadPage {
+  households: CaseloadEntry[];
+  /** Households with a current involvement of the actor (over all pages). */
+  total: number;
+  next: string | null;
+}
+
 export interface CaseloadEntry {
   householdId: string;
   reference: string;

@@ -152,8 +152,11 @@ export async function myNotices(session: GateSession): Promise<InvolvementNotice
       .orderBy('n.created_at', 'desc')
       .limit(200)
       .execute();
-    const factsBy = await loadHouseholdFacts(work.tx, work.policy, actor, ids, work.now);
-    const memberRows = await currentMembers(work, ids);
+    // Facts and members of the households the notices concern, not of the whole caseload (hundreds of
+    // households at city scale: issue 8 measured seconds per request when all were read).
+    const shown = [...new Set(rows.map((r) => r.household_id))];
+    const factsBy = await loadHouseholdFacts(work.tx, work.policy, actor, shown, work.now);
+    const memberRows = await currentMembers(work, shown);
     // Is the other's involvement still current? A match tells of a current involvement only.
     const otherInvIds = rows.map((r) => (r.professional_a === r.other_id ? r.involvement_a : r.involvement_b));
     const current = new Set(

@@ -11,7 +11,8 @@ import { accessDoc, repositoryFor, type RouteAccess } from '../../http/access-co
 import { requireProfessional } from '../../http/authenticate.ts';
 import { ErrorResponseSchema } from '../../http/errors.ts';
 import {
-  CaseloadEntry,
+  CaseloadPage,
+  CaseloadQuery,
   CreatedDataItem,
   HouseholdQuery,
   HouseholdView,
@@ -39,12 +40,13 @@ export const workspaceRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = asy
       preValidation: requireProfessional,
       schema: {
         tags: ['werkplek'],
-        summary: 'My households and help requests (caseload)',
+        summary: 'My households and help requests (caseload), a page at a time in reference order',
         description: accessDoc(WORKSPACE_ACCESS.caseload),
-        response: { 200: Type.Object({ households: Type.Array(CaseloadEntry) }), ...errors },
+        querystring: CaseloadQuery,
+        response: { 200: CaseloadPage, ...errors },
       },
     },
-    async (request) => ({ households: await repositoryFor(request, deps).caseload() }),
+    async (request) => repositoryFor(request, deps).caseload({ after: request.query.after, limit: request.query.limit === undefined ? undefined : Number(request.query.limit) }),
   );
 
   app.get(

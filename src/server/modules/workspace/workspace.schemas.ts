@@ -146,6 +146,20 @@ export const Explanation = Type.Object({
 
 export const IdParams = Type.Object({ id: Uuid }, { additionalProperties: false });
 
+export const CaseloadQuery = Type.Object(
+  {
+    after: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'The `next` of the previous page: households after this reference' })),
+    limit: Type.Optional(Type.String({ pattern: '^(100|[1-9][0-9]?)$', description: 'Households per page, 1 to 100 (default 25)' })),
+  },
+  { additionalProperties: false },
+);
+
+export const CaseloadPage = Type.Object({
+  households: Type.Array(CaseloadEntry),
+  total: Type.Integer({ minimum: 0, description: 'Households with a current involvement of mine, over all pages' }),
+  next: Type.Union([Type.String(), Type.Null()], { description: 'Ask `after` this for the next page; null on the last page' }),
+});
+
 export const HouseholdQuery = Type.Object(
   { purpose: Type.Optional(Uuid) },
   { additionalProperties: false },

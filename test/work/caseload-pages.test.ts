@@ -1,0 +1,73 @@
+/**
+ * The caseload a page at a time (issue 8: at city scale a professional has hundreds of households, and
+ * reading and logging every member of each on every visit to the start page cost seconds). Pages follow
+ * each other in reference order without gaps or repeats, and a page reads — and logs — only its own
+ * households.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import type { Actor } from '../../src/core/policy/actor.ts';
+import { newTrace, seedMunicipality, type CaseloadPage } from '../../src/data/index.ts';
+import { caseloadPageSize } from '../../src/data/repository/households.ts';
+import { storeInternals } from '../../src/data/store-internals.ts';
+import { createTestStore, type TestStore } from '../support/store.ts';
+
+let t: TestStore;
+let busiest: Actor;
+let households: number;
+
+beforeAll(async () => {
+  t = await createTestStore();
+  await seedMunicipality(t.store, { residents: 3000, seed: 11 });
+  const { database } = storeInternals(t.store);
+  const row = (
+    await sql<{ id: string; organisation_id: string; n: number }>`
+      select p.id, p.organisation_id, count(distinct i.household_id)::int as n from involvement i join professional p on p.id = i.professional_id
+      where i.valid_from <= now() and (i.valid_until is null or i.valid_until > now()) group by 1, 2 order by n desc limit 1`.execute(database.db)
+  ).rows[0]!;
+  busiest = { kind: 'professional', id: row.id, organisationId: row.organisation_id, roles: ['professional'], displayName: 'test' };
+  households = row.n;
+});
+afterAll(async () => t.close());
+
+const caseload = (page: { after?: string; limit?: number } = {}) => t.store.repository({ actor: busiest, trace: newTrace(), now: new Date() }).caseload(page);
+
+describe('the caseload, a page at a time', () => {
+  it('pages follow each other in reference order, without gaps or repeats, until next is null', async () => {
+    expect(households).toBeGreaterThan(10);
+    const whole = await caseload({ limit: 100 });
+    expect(whole.total).toBe(households);
+    const seen: string[] = [];
+    let page: CaseloadPage = await caseload({ limit: 4 });
+    for (let i = 0; i < 100; i++) {
+      expect(page.households.length).toBeLessThanOrEqual(4);
+      expect(page.total).toBe(households);
+      seen.push(...page.households.map((h) => h.reference));
+      if (page.next === null) break;
+      expect(page.next).toBe(page.households[page.households.length - 1]!.reference);
+      page = await caseload({ after: page.next, limit: 4 });
+    }
+    expect(page.next).toBeNull();
+    expect(seen).toEqual(whole.households.map((h) => h.reference));
+    expect(seen).toEqual([...seen].sort());
+    expect(new Set(seen).size).toBe(seen.length);
+  });
+
+  it('a page holds 25 households unless asked, never more than 100', async () => {
+    expect([caseloadPageSize(undefined), caseloadPageSize(1), caseloadPageSize(100), caseloadPageSize(1000), caseloadPageSize(0)]).toEqual([25, 1, 100, 100, 1]);
+    expect((await caseload({ limit: 7 })).households.length).toBe(7);
+  });
+
+  it('a page logs the members of its own households only', async () => {
+    const count = async () => Number((await t.ownerSql('select count(*)::int as n from processing_log'))[0]!.n);
+    const before = await count();
+    const one = await caseload({ limit: 1 });
+    const afterOne = await count();
+    const all = await caseload({ limit: 100 });
+    const afterAll = await count();
+    const members = (p: CaseloadPage) => p.households.reduce((n, h) => n + h.members.length, 0);
+    expect(afterOne - before).toBeLessThanOrEqual(members(one) + 1);
+    expect(afterOne - before).toBeLessThan(afterAll - afterOne);
+    expect(afterAll - afterOne).toBeGreaterThanOrEqual(members(all));
+  });
+});
