@@ -3,6 +3,10 @@
  * municipality's setting (ACCESS_LOG_SHOW_NAMES); looking is itself logged; restricted parts stay out.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { STATUS_OK, SUBJECT_ID_TYPE, type LogEntry } from '../../src/core/log/entry.ts';
+import { appendEntries } from '../../src/data/log/writer.ts';
+import { storeInternals } from '../../src/data/store-internals.ts';
 import { residentsWorld, type ResidentsWorld } from './support.ts';
 
 let rw: ResidentsWorld;
@@ -126,5 +130,50 @@ describe('names in the log are a setting (ACCESS_LOG_SHOW_NAMES)', () => {
     } finally {
       await off.close();
     }
+  });
+});
+
+describe('who viewed my data, for a resident whose log is long', () => {
+  it('counts up to 1,000 and says there are more; a shorter period counts exactly; the export counts up to 10,000', async () => {
+    // 1,100 permitted reads of the adult's data on two days in 2021 (600 and 500), through the real writer.
+    const { database, keyring, config, gateEnv } = storeInternals(rw.t.store);
+    const subject = keyring.pseudonym(rw.w.residents.adult);
+    const day = Date.UTC(2021, 4, 3, 9);
+    const entries: LogEntry[] = Array.from({ length: 1100 }, (_, i) => ({
+      traceId: randomUUID().replace(/-/g, ''),
+      spanId: randomUUID().slice(0, 16),
+      parentSpanId: null,
+      name: 'household.read',
+      startTime: new Date(day + (i < 600 ? 0 : 86_400_000) + i * 1000),
+      endTime: new Date(day + (i < 600 ? 0 : 86_400_000) + i * 1000 + 5),
+      statusCode: STATUS_OK,
+      processingActivityId: gateEnv.activityId('pa-wmo-onderzoek'),
+      dataSubjectId: subject,
+      dataSubjectIdType: SUBJECT_ID_TYPE,
+      actorKind: 'professional',
+      actorId: rw.w.professionals.director,
+      actorRole: 'professional',
+      organisationId: rw.w.organisations.team,
+      purposeHelpRequestId: rw.w.helpRequests.wmo,
+      purposeCode: 'help_request',
+      action: 'read',
+      objectType: 'household',
+      objectId: rw.w.households.main,
+      categories: ['identity'],
+      decision: 'permit',
+      ruleIds: ['involvement-required'],
+      ruleVersion: '2026.1',
+    }));
+    await database.db.transaction().execute((tx) => appendEntries(tx, keyring.logKey, config.log.chains, entries));
+    const year = await rw.call('resident:adult', 'GET', '/api/mijn/access-log?from=2021-01-01&to=2021-12-31');
+    expect(year.status).toBe(200);
+    expect(year.body).toMatchObject({ total: 1000, totalCapped: true });
+    expect(year.body.entries).toHaveLength(25);
+    const oneDay = await rw.call('resident:adult', 'GET', '/api/mijn/access-log?from=2021-05-03&to=2021-05-03');
+    expect(oneDay.body).toMatchObject({ total: 600, totalCapped: false });
+    const exported = await rw.call('resident:adult', 'GET', '/api/mijn/access-log/export?from=2021-01-01&to=2021-12-31&format=json');
+    expect(exported.status).toBe(200);
+    expect(exported.body).toMatchObject({ total: 1100, totalCapped: false, truncated: false });
+    expect(exported.body.entries).toHaveLength(1100);
   });
 });

@@ -26,6 +26,7 @@ interface Log {
   page: number;
   pageSize: number;
   total: number;
+  totalCapped: boolean;
   showsNames: boolean;
   entries: Entry[];
 }
@@ -106,7 +107,7 @@ export function AccessLog() {
                   {t('logTitle')}
                 </Heading2>
                 <Paragraph>{log.showsNames ? t('logNames') : t('logNoNames')}</Paragraph>
-                <Paragraph role="status">{t('logCount', { total: String(log.total), page: String(log.page), pages: String(pages) })}</Paragraph>
+                <Paragraph role="status">{t(log.totalCapped ? 'logCountMore' : 'logCount', { total: String(log.total), page: String(log.page), pages: String(pages) })}</Paragraph>
                 {log.entries.length === 0 ? (
                   <Paragraph>{t('logEmpty')}</Paragraph>
                 ) : (

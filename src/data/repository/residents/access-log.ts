@@ -71,7 +71,14 @@ interface Row {
   hr_resident: string | null;
 }
 
-async function queryLog(work: GateWork, pseudonym: string, start: Date, end: Date, limit: number, offset: number): Promise<{ rows: Row[]; total: number }> {
+/**
+ * The page view counts at most this many entries: counting a whole year for a resident whose log holds
+ * thousands of entries cost more than the page itself (issue 8: "who viewed" p99 at 10M entries). Beyond
+ * it the view says "more than 1,000" and the resident narrows the period to count them all.
+ */
+export const ACCESS_LOG_COUNT_MAX = 1000;
+
+async function queryLog(work: GateWork, pseudonym: string, start: Date, end: Date, limit: number, offset: number, countMax: number): Promise<{ rows: Row[]; total: number; totalCapped: boolean }> {
   const base = work.tx
     .selectFrom('processing_log')
     .innerJoin('access_record', 'access_record.log_id', 'processing_log.id')
@@ -79,7 +86,11 @@ async function queryLog(work: GateWork, pseudonym: string, start: Date, end: Dat
     .where('processing_log.start_time', '>=', start)
     .where('processing_log.start_time', '<', end)
     .where('access_record.decision', '=', 'permit');
-  const count = await base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirst();
+  // Count no further than countMax + 1 rows: enough to know whether there are more than countMax.
+  const count = await work.tx
+    .selectFrom(base.select('processing_log.id').limit(countMax + 1).as('counted'))
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirst();
   const rows = await base
     .leftJoin('professional', (j) => j.onRef('professional.id', '=', 'access_record.actor_id').on('access_record.actor_kind', '=', 'professional'))
     .leftJoin('organisation', 'organisation.id', 'access_record.organisation_id')
@@ -109,7 +120,8 @@ async function queryLog(work: GateWork, pseudonym: string, start: Date, end: Dat
     .limit(limit)
     .offset(offset)
     .execute();
-  return { rows: rows as Row[], total: Number(count?.n ?? 0) };
+  const n = Number(count?.n ?? 0);
+  return { rows: rows as Row[], total: Math.min(n, countMax), totalCapped: n > countMax };
 }
 
 function entryView(work: GateWork, scope: SubjectScope, r: Row, showNames: boolean, residents: Map<string, { displayName: string }>): AccessLogEntryView | null {
@@ -157,12 +169,12 @@ function entryView(work: GateWork, scope: SubjectScope, r: Row, showNames: boole
   };
 }
 
-async function readLog(work: GateWork, scope: SubjectScope, start: Date, end: Date, limit: number, offset: number, showNames: boolean) {
-  const { rows, total } = await queryLog(work, work.keyring.pseudonym(scope.subjectId), start, end, limit, offset);
+async function readLog(work: GateWork, scope: SubjectScope, start: Date, end: Date, limit: number, offset: number, showNames: boolean, countMax: number) {
+  const { rows, total, totalCapped } = await queryLog(work, work.keyring.pseudonym(scope.subjectId), start, end, limit, offset, countMax);
   const residentActors = [...new Set(rows.filter((r) => r.actor_kind === 'resident' && r.actor_id !== null && r.actor_id !== scope.subjectId).map((r) => r.actor_id!))];
   const names = await residentNames(work, residentActors);
   const entries = rows.map((r) => entryView(work, scope, r, showNames, names)).filter((e): e is AccessLogEntryView => e !== null);
-  return { entries, total };
+  return { entries, total, totalCapped };
 }
 
 /** Decide and log the question itself: access metadata about the subject (AVG 15, pa-portal). */
@@ -184,8 +196,8 @@ export async function accessLog(session: GateSession, q: AccessLogQuery, showNam
   const pageSize = Math.min(ACCESS_LOG_MAX_PAGE_SIZE, Math.max(1, Math.floor(q.pageSize ?? 25)));
   return session.run('portal.access_log', 'read', async (work) => {
     const scope = await askLog(work, q.subjectId);
-    const { entries, total } = await readLog(work, scope, period.start, period.end, pageSize, (page - 1) * pageSize, showNames);
-    return { subject: { residentId: scope.subjectId, isSelf: scope.isSelf }, period: { from: period.from, to: period.to }, page, pageSize, total, showsNames: showNames, entries };
+    const { entries, total, totalCapped } = await readLog(work, scope, period.start, period.end, pageSize, (page - 1) * pageSize, showNames, ACCESS_LOG_COUNT_MAX);
+    return { subject: { residentId: scope.subjectId, isSelf: scope.isSelf }, period: { from: period.from, to: period.to }, page, pageSize, total, totalCapped, showsNames: showNames, entries };
   });
 }
 
@@ -194,21 +206,22 @@ export async function accessLogExport(session: GateSession, q: AccessLogQuery, s
   const period = accessLogPeriod(session.request.now, q.from, q.to);
   return session.run('portal.access_log.export', 'read', async (work) => {
     const scope = await askLog(work, q.subjectId);
-    const { entries, total } = await readLog(work, scope, period.start, period.end, ACCESS_LOG_EXPORT_MAX, 0, showNames);
+    const { entries, total, totalCapped } = await readLog(work, scope, period.start, period.end, ACCESS_LOG_EXPORT_MAX, 0, showNames, ACCESS_LOG_EXPORT_MAX);
     return {
       subject: { residentId: scope.subjectId, isSelf: scope.isSelf },
       period: { from: period.from, to: period.to },
       page: 1,
       pageSize: ACCESS_LOG_EXPORT_MAX,
       total,
+      totalCapped,
       showsNames: showNames,
       entries,
-      truncated: total > ACCESS_LOG_EXPORT_MAX,
+      truncated: totalCapped,
     };
   });
 }
 
 /** For the full AVG export (export.ts): the log about the subject within the scope already decided. */
-export async function logForExport(work: GateWork, scope: SubjectScope, showNames: boolean, since: Date): Promise<{ entries: AccessLogEntryView[]; total: number }> {
-  return readLog(work, scope, since, new Date(work.now.getTime() + 1), ACCESS_LOG_EXPORT_MAX, 0, showNames);
+export async function logForExport(work: GateWork, scope: SubjectScope, showNames: boolean, since: Date): Promise<{ entries: AccessLogEntryView[]; total: number; totalCapped: boolean }> {
+  return readLog(work, scope, since, new Date(work.now.getTime() + 1), ACCESS_LOG_EXPORT_MAX, 0, showNames, ACCESS_LOG_EXPORT_MAX);
 }

@@ -45,7 +45,7 @@ export async function fullExport(session: GateSession, subjectId: string | null,
     if (meta.permit) {
       work.processed(scope.subjectId, portalPurpose(work), { type: 'access_metadata', id: null }, ['involvement'], meta);
       const log = await logForExport(work, scope, showNames, LOG_SINCE);
-      accessLog = { ...accessLog, total: log.total, truncated: log.total > log.entries.length, entries: log.entries };
+      accessLog = { ...accessLog, total: log.total, truncated: log.totalCapped || log.total > log.entries.length, entries: log.entries };
     }
     // The register entries of the purposes the data were collected for, and of the portal itself.
     const activities = new Set<string>(['pa-portal']);

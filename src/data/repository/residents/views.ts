@@ -101,7 +101,10 @@ export interface AccessLogView {
   period: { from: string; to: string };
   page: number;
   pageSize: number;
+  /** Entries in the period, counted up to a bound (ACCESS_LOG_COUNT_MAX for the page view). */
   total: number;
+  /** There are more than `total`: the count stopped at its bound (narrow the period to count them all). */
+  totalCapped: boolean;
   /** ACCESS_LOG_SHOW_NAMES: professionals' names are shown (policy 2.5) or only function and organisation (CJEU C-579/21). */
   showsNames: boolean;
   entries: AccessLogEntryView[];

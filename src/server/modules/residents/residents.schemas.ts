@@ -101,7 +101,8 @@ export const AccessLog = Obj({
   period: Obj({ from: Day, to: Day }),
   page: Type.Integer(),
   pageSize: Type.Integer(),
-  total: Type.Integer(),
+  total: Type.Integer({ description: 'Entries in the period, counted up to 1,000 (the exports: up to 10,000)' }),
+  totalCapped: Type.Boolean({ description: 'More entries than `total`: the count stopped at its bound; a shorter period counts them all' }),
   showsNames: Type.Boolean(),
   entries: Type.Array(AccessLogEntry),
 });
