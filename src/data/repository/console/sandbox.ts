@@ -123,10 +123,20 @@ async function openSandbox(config: Config): Promise<TrainingSandbox> {
     await pglite.close();
     throw err;
   }
+  // The cases are fictitious and never change (exercises write only to the sandbox's log): read once.
+  // Read per call they cost some 60 statements on the in-process database, and at city-scale load the
+  // sandbox's page took seconds (issue 8).
+  let caseList: Promise<TrainingCase[]> | null = null;
   return {
     store,
     policy: () => storeInternals(store).policy.policy(),
-    cases: () => cases(store),
+    cases: () => {
+      caseList ??= cases(store).catch((err: unknown) => {
+        caseList = null;
+        throw err;
+      });
+      return caseList;
+    },
     decide: (choice) => decideChoice(store, choice),
     close: async () => {
       await store.close();
