@@ -87,7 +87,7 @@ export function renderMarkdown(r: R): string {
     }
   }
   out.push('');
-  out.push(`**Page-level routes at 200 users: ${pages.met} of ${pages.all} under ${TARGET_PAGE} ms p99**${pages.missed.length ? ` (over: ${pages.missed.join(', ')})` : ''}. Downloads — a whole export, PDF or CSV assembled per click (${DOWNLOAD.source}) — are listed with their figures but not held to the page target; they are loaded here at the same 100 req/s as a page, far above how often residents download their file.`);
+  out.push(`**Page-level routes at 200 users: ${pages.met} of ${pages.all} under ${TARGET_PAGE} ms p99**${pages.missed.length ? ` (over: ${pages.missed.join(', ')})` : ''}. Downloads — a whole export, PDF or CSV assembled per click (paths ending in \`/export\`, \`.pdf\`, \`.csv\` or \`/letter\`) — are listed with their figures but not held to the page target; they are loaded here at the same 100 req/s as a page, far above how often residents download their file.`);
   const skipped = (r.routesSkipped ?? []) as Array<{ path: string; reason: string }>;
   if (skipped.length) {
     out.push('');

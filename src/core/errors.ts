@@ -73,7 +73,6 @@ export const ErrorCodes = {
   'PLAN.CLOSED': 'The support plan is closed.',
   'PLAN.GOAL_EXISTS': 'The plan already has a goal for this life domain.',
   'CONSENT.INVALID': 'The consent record is incomplete or inconsistent.',
-  'CONSENT.WITHDRAWN': 'The consent has already been withdrawn.',
   'INVOLUNTARY.GROUND_REQUIRED': 'Involuntary processing needs a health or safety ground and the facts behind it.',
   'INVOLUNTARY.INCOMPLETE': 'Involuntary processing cannot be decided before the explanation, the consultation and the considerations are recorded.',
   'INVOLUNTARY.SAME_PERSON': 'The proposer cannot approve their own proposal: a second person decides.',

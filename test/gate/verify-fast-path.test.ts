@@ -244,4 +244,16 @@ describe('log verify in ranges of ids, stitched per chain', () => {
       expect((await verifyProcessingLog(r.store, undefined, { threads: 0, rangeIds: 2 })).ok).toBe(true);
     }
   });
+
+  it('a row put in by hand with an id far beyond the rest is found, without walking the empty ids between', async () => {
+    await tamper(
+      `insert into processing_log (id, chain_id, seq, trace_id, span_id, parent_span_id, name, start_time, end_time, status_code, processing_activity_id, data_subject_id, data_subject_id_type, prev_hash, hash)
+       select 4000000000000000, chain_id, seq + 100000, trace_id, span_id, parent_span_id, name, start_time, end_time, status_code, processing_activity_id, data_subject_id, data_subject_id_type, hash, hash
+       from processing_log order by id desc limit 1`,
+    );
+    for (const rangeIds of [3, 100_000]) {
+      const v = await verifyProcessingLog(r.store, undefined, { threads: 0, rangeIds });
+      expect(v.failure).toMatchObject({ reason: 'unchained-entries' });
+    }
+  });
 });

@@ -71,3 +71,27 @@ describe('the caseload, a page at a time', () => {
     expect(afterAll - afterOne).toBeGreaterThanOrEqual(members(all));
   });
 });
+
+describe('involvement notices, a page at a time (newest first)', () => {
+  const notices = (page: { before?: string; limit?: number } = {}) => t.store.repository({ actor: busiest, trace: newTrace(), now: new Date() }).work.notices(page);
+
+  it('pages follow each other newest first, without gaps or repeats, until next is null', async () => {
+    const whole = await notices({ limit: 100 });
+    expect(whole.notices.length).toBeGreaterThan(3);
+    expect(whole.next).toBeNull();
+    const seen: string[] = [];
+    let page = await notices({ limit: 2 });
+    for (let i = 0; i < 100 && page.notices.length > 0; i++) {
+      seen.push(...page.notices.map((n) => n.id));
+      if (page.next === null) break;
+      page = await notices({ before: page.next, limit: 2 });
+    }
+    expect(seen).toEqual(whole.notices.map((n) => n.id));
+    const since = whole.notices.map((n) => n.since);
+    expect(since).toEqual([...since].sort().reverse());
+  });
+
+  it('a cursor that is not one is refused with REQUEST.INVALID', async () => {
+    await expect(notices({ before: "2026-01-01T00:00:00.000Z_x' or 1=1" })).rejects.toMatchObject({ code: 'REQUEST.INVALID' });
+  });
+});

@@ -104,7 +104,7 @@ describe('withdrawal takes effect at once', () => {
     const all = await ww.t.ownerSql(`select id from consent where help_request_id = $1 and withdrawn_at is null and kind = 'explicit'`, [ww.w.helpRequests.wmo]);
     for (const c of all) expect((await ww.call('director', 'POST', `/api/consents/${c.id}/withdraw`)).status).toBe(200);
     const again = await ww.call('director', 'POST', `/api/consents/${consentId}/withdraw`);
-    expect(again.body.error.code).toBe('CONSENT.WITHDRAWN');
+    expect(again.body.error.code).toBe('CONSENT.ALREADY_WITHDRAWN');
     const now = await ww.call('director', 'GET', `/api/step-plans/${plan.id}/reuse`);
     expect(now.body.proposals.find((x: { dataItemId: string }) => x.dataItemId === ww.w.items.jeugdHealth).reusable).toBe(false);
   });

@@ -48,3 +48,26 @@ export function restrictionFor(
   }
   return null;
 }
+
+/**
+ * Everything withheld from this reader about this subject, as sets: record ids withheld whole, and the
+ * subject's categories withheld. The same answer as restrictionFor() per record — a record is withheld
+ * if its id is in `objectIds`; a category of a record about the subject if it is in `categories` — in a
+ * form a query can filter on, so that a page of the access log is counted and cut after withholding.
+ */
+export function withheldFrom(
+  restrictions: readonly RestrictionFact[],
+  at: Date,
+  reader: { isSubject: boolean },
+  subjectId: string,
+): { objectIds: string[]; categories: string[] } {
+  const objectIds = new Set<string>();
+  const categories = new Set<string>();
+  for (const r of restrictions) {
+    if (!restrictionActive(r, at)) continue;
+    if (r.appliesTo === 'representatives' && reader.isSubject) continue;
+    for (const id of r.objectIds) objectIds.add(id);
+    if (r.subjectId === subjectId) for (const c of r.categories) categories.add(c);
+  }
+  return { objectIds: [...objectIds].sort(), categories: [...categories].sort() };
+}

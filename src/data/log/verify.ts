@@ -5,7 +5,8 @@
  * mismatch: the access facts are part of the hash), a truncated tail (the chain head or a signed
  * checkpoint names more than is there). Checkpoints sign a Merkle root over all chain heads.
  */
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../schema.ts';
 import { signCheckpoint, sameBytes, toHex, type ChainHead, type VerifyFailure } from '../../core/log/chain.ts';
 import { storeInternals, type Store } from '../store-internals.ts';
 import type { ChainSpan } from './copy-binary.ts';
@@ -53,6 +54,25 @@ function stitch(chain: { id: number; seq: number; headHex: string }, ranges: Rea
   return { chainId: chain.id, seq, hash };
 }
 
+/**
+ * Ranges of `size` ids from `lo` to `hi`, each starting at an id that exists: ids are dense as the writer
+ * draws them, but a row put in by hand with an id far beyond the rest must not turn into billions of
+ * empty ranges. One index probe per range finds where the next one starts.
+ */
+async function rangesOf(db: Kysely<DB>, lo: number, hi: number, size: number): Promise<LogRange[]> {
+  const out: LogRange[] = [];
+  let start: number | null = lo;
+  while (start !== null) {
+    const end = Math.min(start + size, hi + 1);
+    out.push({ lo: start, hi: end });
+    if (end > hi) break;
+    const next = await sql<{ id: number | null }>`select min(id) as id from processing_log where id >= ${end} and id <= ${hi}`.execute(db);
+    const id = next.rows[0]?.id;
+    start = id === null || id === undefined ? null : Number(id);
+  }
+  return out;
+}
+
 export interface VerifyOptions {
   /** Worker threads (PostgreSQL only): 0 verifies in this thread; unset picks one per core for a large log. */
   threads?: number;
@@ -72,11 +92,7 @@ export async function verifyProcessingLog(store: Store, onProgress?: (entries: n
     order by c.id`.execute(db);
   const chains = snapshot.rows.map((c) => ({ id: c.id, seq: Number(c.seq), headHex: toHex(c.head) }));
   const first = snapshot.rows[0];
-  const ranges: LogRange[] = [];
-  if (first && first.lo !== null && first.hi !== null) {
-    const size = Math.max(1, Math.trunc(options.rangeIds ?? RANGE));
-    for (let lo = Number(first.lo); lo <= Number(first.hi); lo += size) ranges.push({ lo, hi: Math.min(lo + size, Number(first.hi) + 1) });
-  }
+  const ranges = first && first.lo !== null && first.hi !== null ? await rangesOf(db, Number(first.lo), Number(first.hi), Math.max(1, Math.trunc(options.rangeIds ?? RANGE))) : [];
   const total = chains.reduce((n, c) => n + c.seq, 0);
   let entries = 0;
   const heads: ChainHead[] = [];

@@ -2,6 +2,7 @@
  * Who else is involved (issue 5 item 6; R1.5) — who and how to reach them, never what they do — the
  * covenants with partners (item 8; R8.1), and the consultations I was asked for (R4.3).
  */
+import { useState } from 'react';
 import { useI18n } from '../../shared/i18n.tsx';
 import { PageTitle } from '../../shared/layout.tsx';
 import { AppLink } from '../../shared/router.tsx';
@@ -13,7 +14,9 @@ import { Outcome, useResource, useSend } from './ui.tsx';
 
 export function NoticesPage() {
   const { t, lang } = useI18n();
-  const list = useResource<{ notices: InvolvementNotice[] }>('/api/werkplek/involvement-notices');
+  // Newest first, 25 a page; `before` is where the page starts (the previous page's `next`).
+  const [before, setBefore] = useState<string | null>(null);
+  const list = useResource<{ notices: InvolvementNotice[]; next: string | null }>(`/api/werkplek/involvement-notices${before ? `?before=${encodeURIComponent(before)}` : ''}`);
   const sent = useSend();
   return (
     <>
@@ -22,27 +25,43 @@ export function NoticesPage() {
       <Outcome sent={sent} />
       <Loaded result={list.result}>
         {(d) =>
-          d.notices.length === 0 ? (
+          d.notices.length === 0 && !before ? (
             <Paragraph>{t('notices.none')}</Paragraph>
           ) : (
-            <ul className="zv-records">
-              {d.notices.map((n) => (
-                <li className="zv-record" key={n.id}>
-                  <Paragraph>
-                    <strong>{n.other.name}</strong> ({n.other.functionTitle}, {n.other.organisation}) — {t('notices.about', { resident: n.residentName ?? t('unknownPerson'), since: formatDate(n.since, lang) })}
-                  </Paragraph>
-                  <Paragraph>{t('notices.reach', { email: n.other.email ?? '—', phone: n.other.phone ?? '—' })}</Paragraph>
-                  <Paragraph>
-                    <AppLink href={`/werkplek/huishoudens/${n.householdId}`}>{t('notices.household')}</AppLink>
-                  </Paragraph>
-                  {!n.seen && (
-                    <Button appearance="secondary-action-button" onClick={async () => { await sent.send('POST', `/api/werkplek/involvement-notices/${n.id}/seen`); list.reload(); }}>
-                      {t('notices.seen', { name: n.other.name })}
+            <>
+              <ul className="zv-records">
+                {d.notices.map((n) => (
+                  <li className="zv-record" key={n.id}>
+                    <Paragraph>
+                      <strong>{n.other.name}</strong> ({n.other.functionTitle}, {n.other.organisation}) — {t('notices.about', { resident: n.residentName ?? t('unknownPerson'), since: formatDate(n.since, lang) })}
+                    </Paragraph>
+                    <Paragraph>{t('notices.reach', { email: n.other.email ?? '—', phone: n.other.phone ?? '—' })}</Paragraph>
+                    <Paragraph>
+                      <AppLink href={`/werkplek/huishoudens/${n.householdId}`}>{t('notices.household')}</AppLink>
+                    </Paragraph>
+                    {!n.seen && (
+                      <Button appearance="secondary-action-button" onClick={async () => { await sent.send('POST', `/api/werkplek/involvement-notices/${n.id}/seen`); list.reload(); }}>
+                        {t('notices.seen', { name: n.other.name })}
+                      </Button>
+                    )}
+                  </li>
+                ))}
+              </ul>
+              {(before || d.next) && (
+                <nav className="zv-pager" aria-label={t('notices.pages')}>
+                  {before && (
+                    <Button appearance="secondary-action-button" onClick={() => setBefore(null)}>
+                      {t('notices.newest')}
                     </Button>
                   )}
-                </li>
-              ))}
-            </ul>
+                  {d.next && (
+                    <Button appearance="secondary-action-button" onClick={() => setBefore(d.next)}>
+                      {t('notices.older')}
+                    </Button>
+                  )}
+                </nav>
+              )}
+            </>
           )
         }
       </Loaded>

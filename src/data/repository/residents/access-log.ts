@@ -11,7 +11,8 @@
  * processing: it is decided by the gate and logged under pa-portal.
  */
 import { addDays, dutchDate } from '../../../core/residents/calendar.ts';
-import { restrictionFor } from '../../../core/residents/restrictions.ts';
+import { sql } from 'kysely';
+import { restrictionFor, withheldFrom } from '../../../core/residents/restrictions.ts';
 import { AppError } from '../../../core/errors.ts';
 import { isRealDate } from '../../../core/domain/dates.ts';
 import type { GateSession, GateWork } from '../../gate/session.ts';
@@ -78,14 +79,31 @@ interface Row {
  */
 export const ACCESS_LOG_COUNT_MAX = 1000;
 
-async function queryLog(work: GateWork, pseudonym: string, start: Date, end: Date, limit: number, offset: number, countMax: number): Promise<{ rows: Row[]; total: number; totalCapped: boolean }> {
-  const base = work.tx
+async function queryLog(
+  work: GateWork,
+  pseudonym: string,
+  withheld: { objectIds: string[]; categories: string[] },
+  start: Date,
+  end: Date,
+  limit: number,
+  offset: number,
+  countMax: number,
+): Promise<{ rows: Row[]; total: number; totalCapped: boolean }> {
+  let base = work.tx
     .selectFrom('processing_log')
     .innerJoin('access_record', 'access_record.log_id', 'processing_log.id')
     .where('processing_log.data_subject_id', '=', pseudonym)
     .where('processing_log.start_time', '>=', start)
     .where('processing_log.start_time', '<', end)
     .where('access_record.decision', '=', 'permit');
+  // What a restriction withholds is left out here, before counting and paging (entryView() checks again):
+  // an entry about a withheld record, or whose every category is withheld.
+  if (withheld.objectIds.length > 0) {
+    base = base.where((eb) => eb.or([eb('access_record.object_id', 'is', null), sql<boolean>`access_record.object_id <> all(${withheld.objectIds}::uuid[])`]));
+  }
+  if (withheld.categories.length > 0) {
+    base = base.where(sql<boolean>`(cardinality(access_record.categories) = 0 or not (access_record.categories <@ ${withheld.categories}::text[]))`);
+  }
   // Count no further than countMax + 1 rows: enough to know whether there are more than countMax.
   const count = await work.tx
     .selectFrom(base.select('processing_log.id').limit(countMax + 1).as('counted'))
@@ -170,7 +188,8 @@ function entryView(work: GateWork, scope: SubjectScope, r: Row, showNames: boole
 }
 
 async function readLog(work: GateWork, scope: SubjectScope, start: Date, end: Date, limit: number, offset: number, showNames: boolean, countMax: number) {
-  const { rows, total, totalCapped } = await queryLog(work, work.keyring.pseudonym(scope.subjectId), start, end, limit, offset, countMax);
+  const withheld = withheldFrom(scope.restrictions, work.now, { isSubject: scope.isSelf }, scope.subjectId);
+  const { rows, total, totalCapped } = await queryLog(work, work.keyring.pseudonym(scope.subjectId), withheld, start, end, limit, offset, countMax);
   const residentActors = [...new Set(rows.filter((r) => r.actor_kind === 'resident' && r.actor_id !== null && r.actor_id !== scope.subjectId).map((r) => r.actor_id!))];
   const names = await residentNames(work, residentActors);
   const entries = rows.map((r) => entryView(work, scope, r, showNames, names)).filter((e): e is AccessLogEntryView => e !== null);

@@ -151,9 +151,9 @@ export async function withdrawConsent(session: GateSession, consentId: string): 
     if (!c) return notFound(work, object);
     const scope = await scopeFor(work, c.help_request_id, object);
     const decision = allow(work, scope, caseItem(work, scope.hr, c.resident_id), 'update', object);
-    if (c.withdrawn_at !== null) throw new AppError('CONSENT.WITHDRAWN');
+    if (c.withdrawn_at !== null) throw new AppError('CONSENT.ALREADY_WITHDRAWN');
     const row = await work.tx.updateTable('consent').set({ withdrawn_at: work.now }).where('id', '=', consentId).where('withdrawn_at', 'is', null).returning(CONSENT_COLUMNS).executeTakeFirst();
-    if (!row) throw new AppError('CONSENT.WITHDRAWN');
+    if (!row) throw new AppError('CONSENT.ALREADY_WITHDRAWN');
     work.processed(c.resident_id, scope.lp, object, ['case'], decision);
     return consentView(row);
   });

@@ -40,7 +40,7 @@ import {
   type RefusalInput,
 } from './involuntary.ts';
 import { activatePlan, addGoal, assignSubActivity, changeDirector, createPlan, partnerRefusesToShare, setSubActivityStatus, type GoalInput, type SubActivityInput } from './plans.ts';
-import { markNoticeSeen, myNotices } from './matches.ts';
+import { markNoticeSeen, myNotices, type NoticePageQuery } from './matches.ts';
 import { addContactAttempt, closeSignal, handOver, mySignals, pickUp, receiveArrearsSignals, recordObservation, setThreshold, signal, threshold, type ArrearsSignalInput, type ContactDetails } from './signals.ts';
 import { listCovenants, listOrganisations, workReference } from './covenants.ts';
 
@@ -96,7 +96,7 @@ export class WorkRepository {
   setSubActivityStatus(subId: string, input: { version?: number; to: SubActivityStatus }) { return setSubActivityStatus(this.s, subId, input); }
 
   // Involvement matches
-  notices() { return myNotices(this.s); }
+  notices(page?: NoticePageQuery) { return myNotices(this.s, page); }
   markNoticeSeen(id: string) { return markNoticeSeen(this.s, id); }
 
   // Early signals

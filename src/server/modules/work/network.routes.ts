@@ -5,15 +5,24 @@ import type { AppDeps } from '../../deps.ts';
 import { accessDoc, repositoryFor } from '../../http/access-context.ts';
 import { requireProfessional } from '../../http/authenticate.ts';
 import { WORK_ACCESS as A } from './work.access.ts';
-import { CovenantItem, errors, IdParams, NoticeItem, OrganisationItem, WorkReference } from './work.schemas.ts';
+import { CovenantItem, errors, IdParams, NoticeItem, NoticeQuery, OrganisationItem, WorkReference } from './work.schemas.ts';
 
 export const networkRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (app, { deps }) => {
   const work = (request: Parameters<typeof repositoryFor>[0]) => repositoryFor(request, deps).work;
 
   app.get(
     '/api/werkplek/involvement-notices',
-    { preValidation: requireProfessional, schema: { tags: ['werkplek: betrokkenheid'], summary: 'Who else is involved with the residents I work with, and how to reach them — never what they do', description: accessDoc(A.notices), response: { 200: Type.Object({ notices: Type.Array(NoticeItem) }), ...errors } } },
-    async (request) => ({ notices: await work(request).notices() }),
+    {
+      preValidation: requireProfessional,
+      schema: {
+        tags: ['werkplek: betrokkenheid'],
+        summary: 'Who else is involved with the residents I work with, and how to reach them — never what they do; newest first, a page at a time',
+        description: accessDoc(A.notices),
+        querystring: NoticeQuery,
+        response: { 200: Type.Object({ notices: Type.Array(NoticeItem), next: Type.Union([Type.String(), Type.Null()], { description: 'Ask `before` this for the next (older) page; null on the last page' }) }), ...errors },
+      },
+    },
+    async (request) => work(request).notices({ before: request.query.before, limit: request.query.limit === undefined ? undefined : Number(request.query.limit) }),
   );
 
   app.post(

@@ -376,6 +376,14 @@ export const SubStatusBody = Strict({ version: Type.Optional(Version), to: Type.
 
 // ── Matches, covenants, organisations ────────────────────────────────────────────────────────────────
 
+export const NoticeQuery = Type.Object(
+  {
+    before: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$', description: 'The `next` of the previous page' })),
+    limit: Type.Optional(Type.String({ pattern: '^(100|[1-9][0-9]?)$', description: 'Notices per page, 1 to 100 (default 25)' })),
+  },
+  { additionalProperties: false },
+);
+
 export const NoticeItem = Type.Object({
   id: Uuid,
   householdId: Uuid,
