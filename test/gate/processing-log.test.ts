@@ -171,13 +171,21 @@ describe('append-only', () => {
     await expect(t.ownerSql('truncate processing_log cascade')).rejects.toThrow(/append-only/);
   });
 
+  it('the register of processing activities entries point at is versioned: no version can be changed or removed', async () => {
+    const [used] = await t.ownerSql('select processing_activity_id as id from processing_log limit 1');
+    await expect(t.ownerSql(`update processing_activity set name = 'x' where id = $1`, [used!.id])).rejects.toThrow(/versioned/);
+    await expect(t.ownerSql('delete from processing_activity where id = $1', [used!.id])).rejects.toThrow(/versioned/);
+    await expect(t.ownerSql('truncate processing_activity cascade')).rejects.toThrow(/versioned/);
+    expect(await t.ownerSql('select count(*)::int as n from processing_activity where id = $1', [used!.id])).toEqual([{ n: 1 }]);
+  });
+
   it('the application role has no UPDATE or DELETE on the log tables (on PostgreSQL the running app assumes it)', async () => {
     const rows = await t.ownerSql(
       `select table_name, privilege_type from information_schema.role_table_grants
-       where grantee = 'zorgvuldig_app' and table_name in ('processing_log', 'access_record', 'log_checkpoint') order by 1, 2`,
+       where grantee = 'zorgvuldig_app' and table_name in ('processing_log', 'access_record', 'log_checkpoint', 'processing_activity') order by 1, 2`,
     );
     const privs = rows.map((r) => `${r.table_name}:${r.privilege_type}`);
-    expect(privs).toEqual(expect.arrayContaining(['processing_log:INSERT', 'processing_log:SELECT', 'access_record:INSERT']));
+    expect(privs).toEqual(expect.arrayContaining(['processing_log:INSERT', 'processing_log:SELECT', 'access_record:INSERT', 'processing_activity:INSERT']));
     expect(privs.some((p) => /:(UPDATE|DELETE|TRUNCATE)$/.test(p))).toBe(false);
   });
 });

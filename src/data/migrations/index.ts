@@ -9,6 +9,7 @@ import { professionalWorkMigration } from './0004-professional-work.ts';
 import { residentsMigration } from './0005-residents.ts';
 import { accountabilityMigration } from './0006-accountability.ts';
 import { matchIndexMigration } from './0007-match-index.ts';
+import { logWithoutRowLocksMigration } from './0008-log-without-row-locks.ts';
 
 export function allMigrations(appRole: string): Record<string, Migration> {
   return {
@@ -19,5 +20,6 @@ export function allMigrations(appRole: string): Record<string, Migration> {
     '0005-residents': residentsMigration(appRole),
     '0006-accountability': accountabilityMigration(appRole),
     '0007-match-index': matchIndexMigration,
+    '0008-log-without-row-locks': logWithoutRowLocksMigration(appRole),
   };
 }
