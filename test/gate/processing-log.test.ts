@@ -6,6 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/core/policy/actor.ts';
 import { newTrace, verifyProcessingLog, writeCheckpoint } from '../../src/data/index.ts';
+import { tamperer } from '../support/tamper.ts';
 import { createTestStore, type TestStore } from '../support/store.ts';
 import { insertWorld, type World } from '../support/world.ts';
 
@@ -21,17 +22,7 @@ async function activity(times = 3): Promise<void> {
 }
 
 /** Run owner SQL with the append-only triggers bypassed, as a tampering insider would. */
-async function tamper(sqlText: string, params: unknown[] = []): Promise<void> {
-  await t.ownerSql('begin');
-  try {
-    await t.ownerSql("set local session_replication_role = 'replica'");
-    await t.ownerSql(sqlText, params);
-    await t.ownerSql('commit');
-  } catch (e) {
-    await t.ownerSql('rollback');
-    throw e;
-  }
-}
+const tamper = (sqlText: string, params: unknown[] = []) => tamperer(t)(sqlText, params);
 
 async function busiestChain(): Promise<{ chain: number; seqs: number[] }> {
   const rows = await t.ownerSql('select chain_id, count(*)::int as n from processing_log group by chain_id order by n desc limit 1');

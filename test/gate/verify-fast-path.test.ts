@@ -13,6 +13,7 @@ import { verifyProcessingLog } from '../../src/data/index.ts';
 import { storeInternals } from '../../src/data/store-internals.ts';
 import { appendEntries, ChainLeases } from '../../src/data/log/writer.ts';
 import { createTestStore, onPostgres, type TestStore } from '../support/store.ts';
+import { tamperer } from '../support/tamper.ts';
 
 let t: TestStore;
 beforeAll(async () => {
@@ -172,17 +173,7 @@ describe('log verify in ranges of ids, stitched per chain', () => {
   });
   afterAll(async () => r.close());
 
-  async function tamper(sqlText: string, params: unknown[] = []): Promise<void> {
-    await r.ownerSql('begin');
-    try {
-      await r.ownerSql("set local session_replication_role = 'replica'");
-      await r.ownerSql(sqlText, params);
-      await r.ownerSql('commit');
-    } catch (err) {
-      await r.ownerSql('rollback');
-      throw err;
-    }
-  }
+  const tamper = (sqlText: string, params: unknown[] = []) => tamperer(r)(sqlText, params);
 
   /** Swap the seqs of two entries (through -1: (chain_id, seq) is unique). */
   async function swapSeq(a: number, b: number, seqA: number, seqB: number): Promise<void> {
