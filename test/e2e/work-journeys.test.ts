@@ -232,7 +232,9 @@ describe.skipIf(E2E_OFF)('the professional’s work in the browser', () => {
     await page.reload();
     await settled(page);
     await page.getByLabel('Waarom toch stappen zetten tegen de wil van de inwoner?').fill('De veiligheid van de kinderen weegt zwaarder dan de weigering.');
-    await submit(page, 'Overwegingen vastleggen', 'Vastgelegd.');
+    // Exactly the save's own status: a string would also match any "… is vastgelegd." already on the page,
+    // and the next step (a second person deciding) would then race this save.
+    await submit(page, 'Overwegingen vastleggen', /^Vastgelegd\.$/);
     await page.getByRole('radio', { name: 'Goedkeuren' }).check();
     await page.getByLabel('Toelichting').fill('Akkoord, veiligheid gaat voor.');
     await submit(page, 'Besluit vastleggen', 'Een tweede persoon beslist.');
