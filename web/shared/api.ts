@@ -29,7 +29,17 @@ export function rememberCsrfToken(token: string): void {
   csrfToken = token;
 }
 
+let leaving = false;
+
+/**
+ * The first 401 decides where the browser goes. The answer to it also clears the session cookie, so a
+ * request that starts after it carries no session and gets AUTH.REQUIRED: without this, that later
+ * answer could send the browser to the plain start page and the resident or professional would not be
+ * told that they were signed out for being idle.
+ */
 function sessionGone(code: string): void {
+  if (leaving) return;
+  leaving = true;
   window.location.assign(code === 'AUTH.SESSION_EXPIRED' ? '/?sessie=verlopen' : '/');
 }
 
