@@ -13,6 +13,8 @@ import { sql } from 'kysely';
 import { loadConfig, type Config } from '../../src/config/config.ts';
 import { Keyring, fieldAad } from '../../src/core/crypto/keyring.ts';
 import { openSessions, openStore, seedMunicipality, type Store } from '../../src/data/index.ts';
+import { dataItemView, helpRequestView } from '../../src/data/repository/households.ts';
+import { lawOfTask } from '../../src/data/gate/facts.ts';
 import { storeInternals } from '../../src/data/store-internals.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { requireProfessional } from '../../src/server/http/authenticate.ts';
@@ -28,7 +30,8 @@ const CONNECTIONS = Number(process.env.BENCH_READ_CONNECTIONS ?? 10);
  * it is not part of what the gate adds.
  */
 export async function bareHousehold(store: Store, householdId: string, professionalId: string, now: Date) {
-  const { database, keyring } = storeInternals(store);
+  const { database, keyring, policy: policyStore } = storeInternals(store);
+  const policy = policyStore.policy();
   const db = database.db;
   const day = now.toISOString().slice(0, 10);
   const hh = await db.selectFrom('household').select(['id', 'reference']).where('id', '=', householdId).executeTakeFirst();
@@ -86,7 +89,7 @@ export async function bareHousehold(store: Store, householdId: string, professio
   return {
     id: hh.id,
     reference: hh.reference,
-    purposes: helpRequests.map((h) => ({ helpRequestId: h.id, task: h.task_code, law: h.domain_code, status: h.status })),
+    purposes: helpRequests.map((h) => ({ helpRequestId: h.id, task: h.task_code, law: lawOfTask(policy, h.task_code), status: h.status })),
     myInvolvements: invs.map((i) => ({ id: i.id, role: i.role, helpRequestId: i.help_request_id, subActivityId: i.sub_activity_id, validFrom: new Date(i.valid_from).toISOString(), validUntil: i.valid_until ? new Date(i.valid_until).toISOString() : null })),
     members: members.map((m) => ({
       id: m.id,
@@ -96,21 +99,7 @@ export async function bareHousehold(store: Store, householdId: string, professio
       contact: { phone: m.phone, email: m.email },
       withheld: [],
     })),
-    helpRequests: helpRequests.map((h) => ({
-      id: h.id,
-      reference: h.reference,
-      residentId: h.resident_id,
-      domain: h.domain_code,
-      task: h.task_code,
-      law: h.domain_code,
-      status: h.status,
-      complexity: h.complexity,
-      triageReasoning: h.triage_reasoning,
-      summary: h.summary,
-      confidentiality: h.confidentiality,
-      registeredAt: new Date(h.registered_at).toISOString(),
-      closedAt: h.closed_at ? new Date(h.closed_at).toISOString() : null,
-    })),
+    helpRequests: helpRequests.map((h) => helpRequestView(policy, h)),
     plan: plan
       ? {
           id: plan.id,
@@ -133,21 +122,7 @@ export async function bareHousehold(store: Store, householdId: string, professio
           })),
         }
       : null,
-    dataItems: items.map((d) => ({
-      id: d.id,
-      residentId: d.resident_id,
-      helpRequestId: d.help_request_id,
-      subActivityId: d.sub_activity_id,
-      category: d.category,
-      source: d.source,
-      legalBasis: d.legal_basis,
-      confidentiality: d.confidentiality,
-      secrecyOrigin: d.secrecy_origin,
-      retentionClass: d.retention_class,
-      recordedAt: new Date(d.recorded_at).toISOString(),
-      value: (d.value_cipher ? keyring.decrypt(d.value_cipher, fieldAad('data_item', 'value_cipher', d.id)) : d.value_text) ?? '',
-      purposeHelpRequestId: d.help_request_id,
-    })),
+    dataItems: items.map((d) => dataItemView(d, (d.value_cipher ? keyring.decrypt(d.value_cipher, fieldAad('data_item', 'value_cipher', d.id)) : d.value_text) ?? '', d.help_request_id)),
   };
 }
 

@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import { displayName } from '../../core/domain/names.ts';
 import { fieldAad } from '../../core/crypto/keyring.ts';
 import type { Decision, HelpRequestFact } from '../../core/policy/decide.ts';
+import type { CompiledPolicy } from '../../core/policy/compile.ts';
 import { coveredPurposes, lawOfTask, loadHouseholdFacts, type HouseholdFacts } from '../gate/facts.ts';
 import { decideUnder, logPurpose } from '../gate/purposes.ts';
 import type { GateSession, GateWork } from '../gate/session.ts';
@@ -122,11 +123,8 @@ export async function currentMembers(work: GateWork, householdIds: readonly stri
     .execute();
 }
 
-function projectHelpRequest(
-  work: GateWork,
-  facts: HouseholdFacts,
-  purposes: readonly HelpRequestFact[],
-  h: {
+/** The columns of a help request row the views read. */
+export type HelpRequestRow = {
     id: string;
     reference: string;
     household_id: string;
@@ -140,18 +138,29 @@ function projectHelpRequest(
     confidentiality: string;
     registered_at: Date;
     closed_at: Date | null;
-  },
+  };
+
+function projectHelpRequest(
+  work: GateWork,
+  facts: HouseholdFacts,
+  purposes: readonly HelpRequestFact[],
+  h: HelpRequestRow,
 ): HelpRequestView | null {
   const { decision, purpose } = decideUnder(work, facts, purposes, helpRequestItem(work.policy, h));
   if (!decision.permit) return null;
   work.processed(h.resident_id, logPurpose(work.policy, work.actor!, purpose), { type: 'help_request', id: h.id }, ['case'], decision);
+  return helpRequestView(work.policy, h);
+}
+
+/** A help request row as the professional's and the resident's views show it (after the gate's decision). */
+export function helpRequestView(policy: CompiledPolicy, h: HelpRequestRow): HelpRequestView {
   return {
     id: h.id,
     reference: h.reference,
     residentId: h.resident_id,
     domain: h.domain_code,
     task: h.task_code,
-    law: lawOfTask(work.policy, h.task_code),
+    law: lawOfTask(policy, h.task_code),
     status: h.status,
     complexity: h.complexity,
     triageReasoning: h.triage_reasoning,
@@ -376,23 +385,44 @@ export async function loadDataItems(
     if (!decision.permit) continue;
     const value = d.value_cipher ? work.keyring.decrypt(d.value_cipher, fieldAad('data_item', 'value_cipher', d.id)) : d.value_text;
     work.processed(d.resident_id, logPurpose(work.policy, actor, purpose), { type: 'data_item', id: d.id }, [d.category], decision);
-    out.push({
-      id: d.id,
-      residentId: d.resident_id,
-      helpRequestId: d.help_request_id,
-      subActivityId: d.sub_activity_id,
-      category: d.category,
-      source: d.source,
-      legalBasis: d.legal_basis,
-      confidentiality: d.confidentiality,
-      secrecyOrigin: d.secrecy_origin,
-      retentionClass: d.retention_class,
-      recordedAt: new Date(d.recorded_at).toISOString(),
-      value: value ?? '',
-      purposeHelpRequestId: purpose?.id ?? null,
-    });
+    out.push(dataItemView(d, value ?? '', purpose?.id ?? null));
   }
   return out;
+}
+
+/** A data item row as the views show it: its value already opened, the purpose it is shown under. */
+export function dataItemView(
+  d: {
+    id: string;
+    resident_id: string;
+    help_request_id: string;
+    sub_activity_id: string | null;
+    category: string;
+    source: string;
+    legal_basis: string;
+    confidentiality: string;
+    secrecy_origin: string | null;
+    retention_class: string;
+    recorded_at: Date | string;
+  },
+  value: string,
+  purposeHelpRequestId: string | null,
+): DataItemView {
+  return {
+    id: d.id,
+    residentId: d.resident_id,
+    helpRequestId: d.help_request_id,
+    subActivityId: d.sub_activity_id,
+    category: d.category,
+    source: d.source,
+    legalBasis: d.legal_basis,
+    confidentiality: d.confidentiality,
+    secrecyOrigin: d.secrecy_origin,
+    retentionClass: d.retention_class,
+    recordedAt: new Date(d.recorded_at).toISOString(),
+    value,
+    purposeHelpRequestId,
+  };
 }
 
 /**

@@ -5,9 +5,9 @@
  */
 import { fieldAad } from '../../core/crypto/keyring.ts';
 import type { GateSession } from '../gate/session.ts';
-import { lawOfTask, loadHouseholdFacts } from '../gate/facts.ts';
+import { loadHouseholdFacts } from '../gate/facts.ts';
 import { decideUnder, logPurpose } from '../gate/purposes.ts';
-import { currentMembers, loadDataItems, projectResident } from './households.ts';
+import { currentMembers, helpRequestView, loadDataItems, projectResident } from './households.ts';
 import { helpRequestItem, planItem, residentItem, subActivityItem } from './items.ts';
 import type { DataItemView, HelpRequestView, ResidentView } from './views.ts';
 
@@ -63,21 +63,7 @@ export async function portalOverview(session: GateSession): Promise<PortalOvervi
       const { decision, purpose } = decideUnder(work, facts, [], helpRequestItem(work.policy, h));
       if (!decision.permit) continue;
       work.processed(actor.id, logPurpose(work.policy, actor, purpose), { type: 'help_request', id: h.id }, ['case'], decision);
-      helpRequests.push({
-        id: h.id,
-        reference: h.reference,
-        residentId: h.resident_id,
-        domain: h.domain_code,
-        task: h.task_code,
-        law: lawOfTask(work.policy, h.task_code),
-        status: h.status,
-        complexity: h.complexity,
-        triageReasoning: h.triage_reasoning,
-        summary: h.summary,
-        confidentiality: h.confidentiality,
-        registeredAt: new Date(h.registered_at).toISOString(),
-        closedAt: h.closed_at ? new Date(h.closed_at).toISOString() : null,
-      });
+      helpRequests.push(helpRequestView(work.policy, h));
     }
     const plans: PortalOverview['plans'] = [];
     for (const householdId of householdIds) {
