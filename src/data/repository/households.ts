@@ -4,7 +4,8 @@
  * in SQL to the actor's current involvements; every row is then re-decided and projected; what the
  * actor may not know exists answers 404 (house style habit 5).
  */
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
+import type { DataItemTable } from '../schema.ts';
 import { displayName } from '../../core/domain/names.ts';
 import { fieldAad } from '../../core/crypto/keyring.ts';
 import type { Decision, HelpRequestFact } from '../../core/policy/decide.ts';
@@ -392,19 +393,10 @@ export async function loadDataItems(
 
 /** A data item row as the views show it: its value already opened, the purpose it is shown under. */
 export function dataItemView(
-  d: {
-    id: string;
-    resident_id: string;
-    help_request_id: string;
-    sub_activity_id: string | null;
-    category: string;
-    source: string;
-    legal_basis: string;
-    confidentiality: string;
-    secrecy_origin: string | null;
-    retention_class: string;
-    recorded_at: Date | string;
-  },
+  d: Pick<
+    Selectable<DataItemTable>,
+    'id' | 'resident_id' | 'help_request_id' | 'sub_activity_id' | 'category' | 'source' | 'legal_basis' | 'confidentiality' | 'secrecy_origin' | 'retention_class' | 'recorded_at'
+  >,
   value: string,
   purposeHelpRequestId: string | null,
 ): DataItemView {
