@@ -17,7 +17,7 @@ import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import type { Config } from '../config/config.ts';
 import { DEV_ACR, DEV_AMR, claimsFor, personaBySubject, personasFor, type ClientKind } from './accounts.ts';
-import { IDP_CSS, pickPersonaPage } from './page.ts';
+import { IDP_CSS, pickPersonaPage, signedOutPage, signOutPage } from './page.ts';
 
 export class DevIdpRefused extends Error {
   constructor() {
@@ -116,6 +116,8 @@ export async function startDevIdp(opts: DevIdpOptions): Promise<DevIdp> {
       client_id: clients[kind].clientId,
       client_secret: clients[kind].clientSecret,
       redirect_uris: [`${opts.appUrl}/auth/callback/${kind}`],
+      // The app's LOGGED_OUT route (src/server/auth/auth.routes.ts): RP-initiated logout comes back there.
+      post_logout_redirect_uris: [`${opts.appUrl}/auth/logged-out`],
       grant_types: ['authorization_code'],
       response_types: ['code'],
       token_endpoint_auth_method: 'client_secret_post',
@@ -127,7 +129,21 @@ export async function startDevIdp(opts: DevIdpOptions): Promise<DevIdp> {
     // acr, amr and auth_time ride on the openid scope so that the ID token always carries them.
     claims: { openid: ['sub', 'bsn', 'acr', 'amr', 'auth_time'], profile: ['name', 'organisation', 'roles'] } as never,
     conformIdTokenClaims: false,
-    features: { devInteractions: { enabled: false } },
+    features: {
+      devInteractions: { enabled: false },
+      // RP-initiated logout: the app sends the browser here when someone signs out; the person confirms.
+      rpInitiatedLogout: {
+        enabled: true,
+        logoutSource: async (ctx, form) => {
+          ctx.type = 'html';
+          ctx.body = signOutPage(form);
+        },
+        postLogoutSuccessSource: async (ctx) => {
+          ctx.type = 'html';
+          ctx.body = signedOutPage();
+        },
+      },
+    },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     async findAccount(_ctx, sub) {
       const p = personaBySubject(sub);

@@ -184,6 +184,44 @@ describe('sign-in with the development IdP (authorization code + PKCE)', () => {
     expect(old.status).toBe(401);
   });
 
+  it.each([
+    ['resident', 'demo-inwoner', 'zorgvuldig-mijn'],
+    ['staff', 'demo-wijkcoach', 'zorgvuldig-werkplek'],
+  ] as const)("signing out (%s) ends the IdP's session too (RP-initiated logout) and comes back to the start page", async (kind, persona, clientId) => {
+    const b = new Browser();
+    await signInViaIdp(b, s, kind, persona);
+    const me = (await (await b.request(`${s.url}/api/me`)).json()) as { csrfToken: string };
+    const out = await b.request(`${s.url}/auth/logout`, { method: 'POST', headers: { 'x-csrf-token': me.csrfToken } });
+    expect(out.status).toBe(200);
+    expect((await b.request(`${s.url}/api/me`)).status).toBe(401);
+    // The app's session is gone; the browser goes to the IdP's end-session endpoint, as this client,
+    // with the registered way back — and without the ID token, which the app does not keep.
+    const next = new URL(((await out.json()) as { next: string }).next);
+    expect(next.origin).toBe(new URL(s.idp.issuer).origin);
+    expect(next.searchParams.get('client_id')).toBe(clientId);
+    expect(next.searchParams.get('post_logout_redirect_uri')).toBe(`${s.url}/auth/logged-out`);
+    expect(next.searchParams.has('id_token_hint')).toBe(false);
+    const confirm = await b.follow(next.href);
+    expect(confirm.res.status).toBe(200);
+    const html = await confirm.res.text();
+    expect(html).toContain('<html lang="nl">');
+    expect(html).toContain('Ook uitloggen bij de inlogdienst?');
+    const action = /<form[^>]*id="op\.logoutForm"[^>]*action="([^"]+)"|<form[^>]*action="([^"]+)"[^>]*id="op\.logoutForm"/.exec(html);
+    const fields = new URLSearchParams();
+    for (const m of html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)) fields.set(m[1]!, m[2]!);
+    fields.set('logout', 'yes');
+    const back = await b.follow(new URL(action![1] ?? action![2]!, confirm.url).href, { method: 'POST', body: fields.toString() });
+    expect(back.url).toBe(`${s.url}/?uitgelogd=1`);
+    expect(back.hops).toContain(`${s.url}/auth/logged-out`);
+    expect(back.res.status).toBe(200);
+  });
+
+  it('signing out without a session still answers where to go: the start page', async () => {
+    const out = await new Browser().request(`${s.url}/auth/logout`, { method: 'POST' });
+    expect(out.status).toBe(200);
+    expect(await out.json()).toEqual({ next: '/?uitgelogd=1' });
+  });
+
   it('the IdP page lists the staff personas for staff and only the resident for DigiD', async () => {
     const staffPage = await (await new Browser().follow(`${s.url}/auth/staff/login`)).res.text();
     expect(staffPage).toContain('data-persona="demo-wijkcoach"');

@@ -88,11 +88,15 @@ describe.skipIf(E2E_OFF)('sign-in in the browser', () => {
     }
   });
 
-  it('signs out: back on the start page, and the workspace asks to sign in again', async () => {
+  it("signs out, at the IdP too: back on the start page, and the workspace asks to sign in again", async () => {
     const { context, page, problems } = await newPage(browser);
     try {
       await signIn(page, stack, 'demo-consulent');
       await page.getByRole('button', { name: 'Uitloggen' }).click();
+      // RP-initiated logout: the IdP asks whether to end its own session too (a shared computer).
+      await page.getByRole('heading', { level: 1, name: 'Ook uitloggen bij de inlogdienst?' }).waitFor();
+      await expectAccessible(page, "the development IdP's sign-out page");
+      await page.getByRole('button', { name: 'Ja, ook hier uitloggen' }).click();
       await page.waitForURL(`${stack.url}/?uitgelogd=1`);
       await page.getByText('U bent uitgelogd.').waitFor();
       await expectAccessible(page, 'start page after sign-out');

@@ -93,11 +93,18 @@ export function useApi<T>(path: string | null): Loadable<T> {
   return result;
 }
 
+/**
+ * Sign out: the session ends here, then the browser goes where the server says — the IdP's sign-out
+ * page (so that the IdP's own session ends too: on a shared computer nobody signs in after you without
+ * a password), which sends it back to the start page; or straight to the start page.
+ */
 export async function signOut(): Promise<void> {
+  let next = '/?uitgelogd=1';
   try {
-    await apiSend('POST', '/auth/logout');
+    const answer = await apiSend<{ next?: unknown }>('POST', '/auth/logout');
+    if (typeof answer?.next === 'string' && /^(https?:\/\/|\/(?!\/))/.test(answer.next)) next = answer.next;
   } finally {
-    window.location.assign('/?uitgelogd=1');
+    window.location.assign(next);
   }
 }
 

@@ -4,7 +4,9 @@
  *   GET  /auth/staff/login         → 302 to the staff IdP (code + PKCE S256, state, nonce)
  *   GET  /auth/resident/login      → 302 to the DigiD/eHerkenning broker
  *   GET  /auth/callback/:kind      → code exchange, identity lookup, new session → 303 to the landing page
- *   POST /auth/logout              → deletes the session (CSRF-checked like every POST)
+ *   POST /auth/logout              → deletes the session (CSRF-checked like every POST); answers where the
+ *                                    browser goes next: the IdP's end-session page, or the start page
+ *   GET  /auth/logged-out          → 303 to the start page (the IdP sends the browser back here)
  *   GET  /api/me                   → the actor, the CSRF token for state-changing calls, the language
  *   PUT  /api/me/language          → nl | en
  *
@@ -25,6 +27,15 @@ import { RelyingParty } from './oidc.ts';
 import { signInResident, signInStaff, type SignInDeps } from './sign-in.ts';
 
 export const LANDING: Record<SignInKind, '/werkplek' | '/mijn'> = { staff: '/werkplek', resident: '/mijn' };
+
+/** The post-logout redirect URI to register at the IdPs, and the start page with its "signed out" notice. */
+export const LOGGED_OUT = '/auth/logged-out';
+const SIGNED_OUT_PAGE = '/?uitgelogd=1';
+
+const LogoutResponse = Type.Object(
+  { next: Type.String({ description: "Where the browser goes next: the IdP's end-session URL, or /?uitgelogd=1" }) },
+  { additionalProperties: false },
+);
 
 export type RelyingParties = Partial<Record<SignInKind, RelyingParty>>;
 
@@ -169,16 +180,28 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (app, opt
     {
       schema: {
         tags: ['auth'],
-        summary: 'Sign out: deletes the session. Needs the x-csrf-token header when a session cookie is sent.',
-        response: { 204: Type.Null(), 403: ErrorResponseSchema },
+        summary:
+          "Sign out: deletes the session and says where the browser goes next — the IdP's end-session page (so that the IdP's own session ends too, e.g. DigiD on a shared computer), or the start page. Needs the x-csrf-token header when a session cookie is sent.",
+        response: { 200: LogoutResponse, 403: ErrorResponseSchema },
       },
     },
     async (request, reply) => {
       const token = sessionToken(request, config);
+      const actor = request.actor;
       if (token) await sessions.destroy(token);
       void reply.clearCookie(names.session, sessionCookieOptions(config));
-      return reply.code(204).send();
+      const kind: SignInKind | null = actor?.kind === 'professional' ? 'staff' : actor?.kind === 'resident' ? 'resident' : null;
+      const party = kind ? opts.parties[kind] : undefined;
+      const idp = party ? await party.endSessionUrl(`${publicUrl(config)}${LOGGED_OUT}`) : null;
+      if (actor) request.log.info({ actorKind: actor.kind, idpLogout: idp !== null }, 'signed out');
+      return { next: idp?.href ?? SIGNED_OUT_PAGE };
     },
+  );
+
+  app.get(
+    LOGGED_OUT,
+    { schema: { tags: ['auth'], summary: 'Where the IdP sends the browser after its own sign-out: on to the start page', response: { 303: Type.Null() } } },
+    async (_request, reply) => reply.redirect(SIGNED_OUT_PAGE, 303),
   );
 
   app.get(

@@ -59,6 +59,28 @@ export class RelyingParty {
     });
   }
 
+  /**
+   * Where to send the browser so that the IdP ends its own session too (OpenID Connect RP-Initiated
+   * Logout 1.0), or null when the IdP offers no end_session_endpoint or does not answer in time:
+   * signing out of Zorgvuldig never waits long on the IdP. No id_token_hint: the ID token is not kept
+   * after sign-in (it names the person); client_id says who asks, and the IdP asks the person to confirm.
+   */
+  async endSessionUrl(postLogoutRedirectUri: string, waitMs = 2000): Promise<URL | null> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<null>((resolve) => {
+      timer = setTimeout(() => resolve(null), waitMs);
+    });
+    try {
+      const config = await Promise.race([this.discover(), late]);
+      if (!config?.serverMetadata().end_session_endpoint) return null;
+      return oidc.buildEndSessionUrl(config, { post_logout_redirect_uri: postLogoutRedirectUri });
+    } catch {
+      return null;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   static newRequest(): AuthorizationRequest {
     return { state: oidc.randomState(), nonce: oidc.randomNonce(), codeVerifier: oidc.randomPKCECodeVerifier() };
   }
