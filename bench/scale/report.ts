@@ -32,6 +32,12 @@ export function renderMarkdown(r: R): string {
       'The database, the app and the load generator share the **2 cores**, and other work ran on the machine at the same time (load averages below): read every figure as a lower bound for a dedicated deployment.',
   );
   out.push('');
+  // Rows measured again after the full run (SCALE_SKIP_ROUTES, merged into this JSON) say so here.
+  const remeasured = (r.remeasured as { note?: string } | undefined)?.note;
+  if (remeasured) {
+    out.push(`> ${remeasured}`);
+    out.push('');
+  }
   out.push('## Size');
   out.push('');
   out.push('| what | count |');
