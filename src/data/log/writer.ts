@@ -6,10 +6,9 @@
  * locked only from the append until commit. If every chain is busy it waits on one at random.
  */
 import { sql, type Transaction } from 'kysely';
-import { chainHash, toHex } from '../../core/log/chain.ts';
+import { chainHash, GENESIS, toHex } from '../../core/log/chain.ts';
 import type { LogEntry } from '../../core/log/entry.ts';
 import type { DB } from '../schema.ts';
-import { GENESIS } from '../../core/log/chain.ts';
 
 export class LogUnavailableError extends Error {
   constructor(cause: unknown) {
@@ -152,8 +151,6 @@ async function lockThisChain(tx: Transaction<DB>, id: number): Promise<{ id: num
   return { id: row.rows[0].id, seq: Number(row.rows[0].seq), head: row.rows[0].head };
 }
 
-const hex = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('hex');
-
 /** A batch chained and ready to send: the rows as one JSON text, and the chain's head after them. */
 export interface ChainedRows {
   json: string;
@@ -220,8 +217,8 @@ async function appendBatch(tx: Transaction<DB>, chainId: number, from: { seq: nu
   const last = batch.head;
   const res = await sql<{ log_id: number }>`
     with head as (
-      update log_chain set seq = ${last.seq}, head = decode(${hex(last.hash)}, 'hex')
-      where id = ${chainId} and seq = ${from.seq} and head = decode(${hex(from.hash)}, 'hex')
+      update log_chain set seq = ${last.seq}, head = decode(${toHex(last.hash)}, 'hex')
+      where id = ${chainId} and seq = ${from.seq} and head = decode(${toHex(from.hash)}, 'hex')
       returning id
     ), e as (
       select * from json_to_recordset(${rows}::json) as e(
