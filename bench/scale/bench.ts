@@ -17,8 +17,9 @@
  * each waiting SCALE_THINK_SECONDS = 2 between requests; 0 for none),
  * SCALE_PERSONAS (200 professionals + 200 residents), SCALE_DB (zv_scale_<residents>), SCALE_REUSE=1
  * (keep the generated database and use it again next time), SCALE_PROFILE=0 (no CPU profile),
- * SCALE_APPEND_SECONDS (20 per append run), SCALE_SKIP_ROUTES (a regex of paths not to load), SCALE_RESTART_DRILL=1 (restart the PostgreSQL
- * server during load: disturbs everything else on that server, so only on request).
+ * SCALE_APPEND_SECONDS (20 per append run), SCALE_SKIP_ROUTES (a regex of paths not to load),
+ * SCALE_RESTART_DRILL=1 (restart the PostgreSQL server during load: disturbs everything else on that
+ * server, so only on request).
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

@@ -30,34 +30,19 @@ export function pickPersonaPage(uid: string, kind: ClientKind, personas: Persona
         </li>`;
     })
     .join('');
-  return `<!doctype html>
-<html lang="nl">
-<head>
-  <meta charset="utf-8">
-  <meta name="viewport" content="width=device-width, initial-scale=1">
-  <title>${title} — ontwikkel-inlogdienst Zorgvuldig</title>
-  <link rel="stylesheet" href="/static/noto/index.css">
-  <link rel="stylesheet" href="/static/tokens.css">
-  <link rel="stylesheet" href="/static/utrecht.css">
-  <link rel="stylesheet" href="/static/idp.css">
-</head>
-<body class="utrecht-theme utrecht-document">
-  <a class="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#inhoud">Naar de inhoud</a>
-  <header class="zv-idp-header"><p class="utrecht-paragraph"><strong>Ontwikkel-inlogdienst</strong> — alleen voor ontwikkeling en demonstratie, nooit in productie</p></header>
-  <main id="inhoud" class="zv-idp-main">
-    <h1 class="utrecht-heading-1">${title}</h1>
-    <p class="utrecht-paragraph">${intro}</p>
+  return layout(
+    title,
+    `    <p class="utrecht-paragraph">${intro}</p>
     ${error ? `<div class="utrecht-alert utrecht-alert--error" role="alert"><p class="utrecht-paragraph">${esc(error)}</p></div>` : ''}
     <ul class="zv-personas" aria-label="Demopersonen">${items}
     </ul>
     <form method="post" action="/interaction/${esc(uid)}/abort">
       <button type="submit" class="utrecht-button utrecht-button--secondary-action">Annuleren</button>
-    </form>
-  </main>
-</body>
-</html>`;
+    </form>`,
+  );
 }
 
+/** The page around a title and its main content: NL Design System CSS, skip link, the dev-only banner. */
 function layout(title: string, main: string): string {
   return `<!doctype html>
 <html lang="nl">

@@ -119,7 +119,7 @@ export async function appendEntries(
     }
     let head = { seq: chain.seq, hash: chain.head };
     for (let i = 0; i < entries.length; i += BATCH) {
-      const batch = entries.length <= BATCH ? entries : entries.slice(i, i + BATCH);
+      const batch = entries.slice(i, i + BATCH);
       let rows = buildRows(logKey, chain.id, head, batch);
       if (!(await appendBatch(tx, chain.id, head, rows))) {
         // The cached head was stale (another process appended, or our last append rolled back).

@@ -10,7 +10,7 @@ import { displayName } from '../../core/domain/names.ts';
 import { fieldAad } from '../../core/crypto/keyring.ts';
 import type { Decision, HelpRequestFact } from '../../core/policy/decide.ts';
 import type { CompiledPolicy } from '../../core/policy/compile.ts';
-import { coveredPurposes, lawOfTask, loadHouseholdFacts, type HouseholdFacts } from '../gate/facts.ts';
+import { coveredPurposes, lawOfTask, loadHouseholdFacts, type HelpRequestRow, type HouseholdFacts } from '../gate/facts.ts';
 import { decideUnder, logPurpose } from '../gate/purposes.ts';
 import type { GateSession, GateWork } from '../gate/session.ts';
 import { dataItemItem, goalItem, helpRequestItem, planItem, residentItem, subActivityItem, RESIDENT_CATEGORIES } from './items.ts';
@@ -123,23 +123,6 @@ export async function currentMembers(work: GateWork, householdIds: readonly stri
     .orderBy('resident.birth_date')
     .execute();
 }
-
-/** The columns of a help request row the views read. */
-export type HelpRequestRow = {
-    id: string;
-    reference: string;
-    household_id: string;
-    resident_id: string;
-    domain_code: string;
-    task_code: string;
-    status: HelpRequestView['status'];
-    complexity: 'single' | 'multi' | null;
-    triage_reasoning: string | null;
-    summary: string | null;
-    confidentiality: string;
-    registered_at: Date;
-    closed_at: Date | null;
-  };
 
 function projectHelpRequest(
   work: GateWork,
