@@ -290,6 +290,13 @@ export interface AccessRecordTable {
   rule_version: string;
 }
 
+/** One row per denied log entry, by data subject (migration 0009): "who viewed" counts without the access records. */
+export interface LogDenialTable {
+  log_id: number;
+  data_subject_id: string | null;
+  start_time: Timestamp;
+}
+
 export interface LogCheckpointTable {
   id: Generated<number>;
   created_at: CreatedAt;
@@ -321,5 +328,6 @@ export interface DB {
   log_chain: LogChainTable;
   processing_log: ProcessingLogTable;
   access_record: AccessRecordTable;
+  log_denial: LogDenialTable;
   log_checkpoint: LogCheckpointTable;
 }

@@ -155,11 +155,69 @@ describe('log verify', () => {
   });
 });
 
+describe('the denials index (log_denial): "who viewed" counts with it, log verify holds it to the access records', () => {
+  /** A professional who is not involved opens the household: the gate denies it and logs the denial. */
+  async function denial(): Promise<{ logId: number; subject: string; start: Date }> {
+    const stranger: Actor = { kind: 'professional', id: w.professionals.stranger, organisationId: w.organisations.team, roles: ['professional'], displayName: 'x' };
+    await expect(t.store.repository({ actor: stranger, trace: newTrace(), now: new Date() }).household(w.households.main)).rejects.toMatchObject({ code: 'GATE.NOT_FOUND' });
+    const [row] = await t.ownerSql(
+      `select l.id, l.data_subject_id, l.start_time from processing_log l join access_record a on a.log_id = l.id
+       where a.decision = 'deny' and a.actor_id = $1 order by l.id desc limit 1`,
+      [w.professionals.stranger],
+    );
+    return { logId: Number(row!.id), subject: String(row!.data_subject_id), start: row!.start_time as Date };
+  }
+
+  it('the writer indexes each denied entry, with its subject and start time, and no permitted one', async () => {
+    const d = await denial();
+    const denied = await t.ownerSql(
+      `select l.id as log_id, l.data_subject_id, l.start_time from processing_log l join access_record a on a.log_id = l.id
+       where a.decision = 'deny' order by l.id`,
+    );
+    // One denied read of a household is one entry per member it was about.
+    expect(denied.length).toBeGreaterThan(0);
+    expect(denied.map((r) => Number(r.log_id))).toContain(d.logId);
+    const rows = await t.ownerSql('select log_id, data_subject_id, start_time from log_denial order by log_id');
+    expect(rows).toEqual(denied);
+    expect((await verifyProcessingLog(t.store)).ok).toBe(true);
+  });
+
+  it('a denial row added for a permitted entry is found (the count ignores it: a denial counts by its access record)', async () => {
+    const [permitted] = await t.ownerSql(
+      `select l.id, l.chain_id, l.seq, l.data_subject_id, l.start_time from processing_log l join access_record a on a.log_id = l.id
+       where a.decision = 'permit' and l.data_subject_id is not null order by l.id limit 1`,
+    );
+    await t.ownerSql('insert into log_denial (log_id, data_subject_id, start_time) values ($1, $2, $3)', [permitted!.id, permitted!.data_subject_id, permitted!.start_time]);
+    const r = await verifyProcessingLog(t.store);
+    expect(r.ok).toBe(false);
+    expect(r.failure).toMatchObject({ chainId: Number(permitted!.chain_id), seq: Number(permitted!.seq), logId: Number(permitted!.id), reason: 'denial-index-mismatch' });
+  });
+
+  it('a denied entry whose denial row was deleted (it would raise the count) is found', async () => {
+    const d = await denial();
+    await tamper('delete from log_denial where log_id = $1', [d.logId]);
+    const r = await verifyProcessingLog(t.store);
+    expect(r.failure).toMatchObject({ logId: d.logId, reason: 'denial-index-mismatch' });
+  });
+
+  it('a denial row moved to another subject or time is found', async () => {
+    const d = await denial();
+    await tamper(`update log_denial set data_subject_id = 'someone-else' where log_id = $1`, [d.logId]);
+    expect((await verifyProcessingLog(t.store)).failure).toMatchObject({ logId: d.logId, reason: 'denial-index-mismatch' });
+    await tamper(`update log_denial set data_subject_id = $2, start_time = start_time - interval '400 days' where log_id = $1`, [d.logId, d.subject]);
+    expect((await verifyProcessingLog(t.store)).failure).toMatchObject({ logId: d.logId, reason: 'denial-index-mismatch' });
+  });
+});
+
 describe('append-only', () => {
   it('UPDATE, DELETE and TRUNCATE of the log are refused by the database', async () => {
     await expect(t.ownerSql(`update access_record set decision = 'deny'`)).rejects.toThrow(/append-only/);
     await expect(t.ownerSql('delete from processing_log')).rejects.toThrow(/append-only/);
     await expect(t.ownerSql('truncate processing_log cascade')).rejects.toThrow(/append-only/);
+    await t.ownerSql(`insert into log_denial (log_id, data_subject_id, start_time) values (-1, 'x', now())`);
+    await expect(t.ownerSql(`update log_denial set data_subject_id = 'y'`)).rejects.toThrow(/append-only/);
+    await expect(t.ownerSql('delete from log_denial')).rejects.toThrow(/append-only/);
+    await expect(t.ownerSql('truncate log_denial')).rejects.toThrow(/append-only/);
   });
 
   it('the register of processing activities entries point at is versioned: no version can be changed or removed', async () => {
@@ -173,10 +231,10 @@ describe('append-only', () => {
   it('the application role has no UPDATE or DELETE on the log tables (on PostgreSQL the running app assumes it)', async () => {
     const rows = await t.ownerSql(
       `select table_name, privilege_type from information_schema.role_table_grants
-       where grantee = 'zorgvuldig_app' and table_name in ('processing_log', 'access_record', 'log_checkpoint', 'processing_activity') order by 1, 2`,
+       where grantee = 'zorgvuldig_app' and table_name in ('processing_log', 'access_record', 'log_denial', 'log_checkpoint', 'processing_activity') order by 1, 2`,
     );
     const privs = rows.map((r) => `${r.table_name}:${r.privilege_type}`);
-    expect(privs).toEqual(expect.arrayContaining(['processing_log:INSERT', 'processing_log:SELECT', 'access_record:INSERT', 'processing_activity:INSERT']));
+    expect(privs).toEqual(expect.arrayContaining(['processing_log:INSERT', 'processing_log:SELECT', 'access_record:INSERT', 'log_denial:INSERT', 'processing_activity:INSERT']));
     expect(privs.some((p) => /:(UPDATE|DELETE|TRUNCATE)$/.test(p))).toBe(false);
   });
 });

@@ -47,7 +47,7 @@ export interface VerifyFailure {
   chainId: number;
   seq: number;
   logId: number | null;
-  reason: 'hash-mismatch' | 'prev-mismatch' | 'sequence-gap' | 'head-mismatch' | 'checkpoint-mismatch' | 'checkpoint-signature' | 'unchained-entries';
+  reason: 'hash-mismatch' | 'prev-mismatch' | 'sequence-gap' | 'head-mismatch' | 'checkpoint-mismatch' | 'checkpoint-signature' | 'unchained-entries' | 'denial-index-mismatch';
 }
 
 /**

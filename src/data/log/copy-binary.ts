@@ -13,13 +13,21 @@
 import { createHash, hash } from 'node:crypto';
 import type { VerifyFailure } from '../../core/log/chain.ts';
 
-/** The columns, in this order, of one binary COPY row of the log (with its access record, if any). */
+/**
+ * The columns, in this order, of one binary COPY row of the log (with its access record, if any), and
+ * last whether the denials index (log_denial, alias d) holds the entry: 0 no, 1 yes with the entry's
+ * subject and start time, 2 with others.
+ */
 export const BINARY_ROW_SELECT = `l.id, l.chain_id, l.seq, l.trace_id, l.span_id, l.parent_span_id, l.name, l.start_time, l.end_time,
   l.status_code, l.processing_activity_id, l.data_subject_id, l.data_subject_id_type, l.prev_hash, l.hash,
   a.actor_kind, a.actor_id, a.actor_role, a.organisation_id, a.purpose_help_request_id, a.purpose_code, a.action,
-  a.object_type, a.object_id, a.categories, a.decision, a.rule_ids, a.rule_version`;
+  a.object_type, a.object_id, a.categories, a.decision, a.rule_ids, a.rule_version,
+  (case when d.log_id is null then 0
+        when d.data_subject_id is not distinct from l.data_subject_id and d.start_time = l.start_time then 1
+        else 2 end)::int2`;
 
-const FIELDS = 28;
+const FIELDS = 29;
+const DENY = Buffer.from('deny');
 const SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
 /** 2000-01-01T00:00:00Z, PostgreSQL's timestamp epoch, in Unix milliseconds. */
 const PG_EPOCH_MS = 946_684_800_000;
@@ -348,6 +356,10 @@ export class BinaryRangeVerifier {
     b[p++] = 0x5d;
     const expect = this.mac.mac(p);
     if (lens[14] !== 32 || buf.compare(expect, 0, 32, offs[14]!, offs[14]! + 32) !== 0) return this.fail(c, seq, logId, 'hash-mismatch');
+    // The entry is authentic, its decision with it: the denials index must hold it exactly when it is a
+    // denial, with its subject and start time ("who viewed" counts with that index).
+    const denied = lens[25] === 4 && buf.compare(DENY, 0, 4, offs[25]!, offs[25]! + 4) === 0;
+    if (buf.readInt16BE(offs[28]!) !== (denied ? 1 : 0)) return this.fail(c, seq, logId, 'denial-index-mismatch');
     c.seq = seq;
     c.prev = expect;
     c.count++;

@@ -20,8 +20,8 @@ export interface LogRange {
 }
 
 /**
- * A range is one merge join of two primary-key walks (processing_log by id, access_record by log_id):
- * both tables are append-only and written in id order, so both walks read their pages in order. The
+ * A range is one merge join of primary-key walks (processing_log by id, access_record and log_denial by
+ * log_id): the tables are append-only and written in id order, so every walk reads its pages in order. The
  * planner is held to that plan; per chain, a walk of the (chain_id, seq) index with an access-record
  * lookup per row cost about half as much again in the database.
  */
@@ -37,6 +37,7 @@ export async function verifyRange(copyOut: CopyOut, logKey: Uint8Array, heads: r
   const page = copyOut(
     `select ${BINARY_ROW_SELECT} from processing_log l
      left join access_record a on a.log_id = l.id and a.log_id >= ${lo} and a.log_id < ${hi}
+     left join log_denial d on d.log_id = l.id and d.log_id >= ${lo} and d.log_id < ${hi}
      where l.id >= ${lo} and l.id < ${hi} order by l.id`,
     MERGE_THE_KEYS,
   );

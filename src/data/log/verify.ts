@@ -3,7 +3,8 @@
  * with the log key and reports the first bad entry: a modified field (hash mismatch), a deleted entry
  * (sequence gap), an inserted or reordered entry (prev/hash mismatch), a deleted access record (hash
  * mismatch: the access facts are part of the hash), a truncated tail (the chain head or a signed
- * checkpoint names more than is there). Checkpoints sign a Merkle root over all chain heads.
+ * checkpoint names more than is there), an entry the denials index holds wrongly or misses.
+ * Checkpoints sign a Merkle root over all chain heads.
  */
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../schema.ts';

@@ -210,7 +210,8 @@ export function buildRows(logKey: Uint8Array, chainId: number, from: { seq: numb
 
 /**
  * One statement: move the chain head from `from` to the last entry's hash — only if it is still `from` —
- * and, only then, insert the entries and their access records. True if the entries were written.
+ * and, only then, insert the entries, their access records and the denials among them (log_denial).
+ * True if the entries were written.
  */
 async function appendBatch(tx: Transaction<DB>, chainId: number, from: { seq: number; hash: Uint8Array }, batch: ChainedRows): Promise<boolean> {
   const rows = batch.json;
@@ -234,13 +235,19 @@ async function appendBatch(tx: Transaction<DB>, chainId: number, from: { seq: nu
       from e where exists (select 1 from head)
       order by e.seq -- ids are drawn in seq order: within a chain, id order is seq order (log verify reads by id)
       returning id, seq
+    ), ar as (
+      insert into access_record (log_id, actor_kind, actor_id, actor_role, organisation_id, purpose_help_request_id, purpose_code, action,
+                                 object_type, object_id, categories, decision, rule_ids, rule_version)
+      select pl.id, e.actor_kind, e.actor_id, e.actor_role, e.organisation_id, e.purpose_help_request_id, e.purpose_code, e.action,
+             e.object_type, e.object_id, e.categories, e.decision, e.rule_ids, e.rule_version
+      from pl join e on e.seq = pl.seq
+      returning log_id
+    ), denied as (
+      -- Denials indexed by subject (migration 0009): "who viewed" counts the period's entries minus these.
+      insert into log_denial (log_id, data_subject_id, start_time)
+      select pl.id, e.data_subject_id, e.start_time from pl join e on e.seq = pl.seq where e.decision = 'deny'
     )
-    insert into access_record (log_id, actor_kind, actor_id, actor_role, organisation_id, purpose_help_request_id, purpose_code, action,
-                               object_type, object_id, categories, decision, rule_ids, rule_version)
-    select pl.id, e.actor_kind, e.actor_id, e.actor_role, e.organisation_id, e.purpose_help_request_id, e.purpose_code, e.action,
-           e.object_type, e.object_id, e.categories, e.decision, e.rule_ids, e.rule_version
-    from pl join e on e.seq = pl.seq
-    returning log_id`.execute(tx);
+    select log_id from ar`.execute(tx);
   if (res.rows.length === batch.count) return true;
   if (res.rows.length === 0) return false;
   throw new Error('log append wrote part of a batch');

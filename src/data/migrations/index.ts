@@ -10,6 +10,7 @@ import { residentsMigration } from './0005-residents.ts';
 import { accountabilityMigration } from './0006-accountability.ts';
 import { matchIndexMigration } from './0007-match-index.ts';
 import { logWithoutRowLocksMigration } from './0008-log-without-row-locks.ts';
+import { logDenialsMigration } from './0009-log-denials.ts';
 
 export function allMigrations(appRole: string): Record<string, Migration> {
   return {
@@ -21,5 +22,6 @@ export function allMigrations(appRole: string): Record<string, Migration> {
     '0006-accountability': accountabilityMigration(appRole),
     '0007-match-index': matchIndexMigration,
     '0008-log-without-row-locks': logWithoutRowLocksMigration(appRole),
+    '0009-log-denials': logDenialsMigration(appRole),
   };
 }
