@@ -51,12 +51,17 @@ describe.skipIf(E2E_OFF)('the professional’s work in the browser', () => {
     expect(problems, name).toEqual([]);
   }
 
-  /** Submit a form (by its accessible name) and wait for its confirmation or error. */
+  /**
+   * Submit a form (by its accessible name) and wait for its confirmation or error. The text is looked for
+   * outside form fields: React mirrors a controlled textarea's value into its text content, so what was
+   * just typed would match at once, before the change was saved and the page reloaded with its new version
+   * (the next form on the page then sent the old one: CONFLICT.VERSION, seen under load).
+   */
   async function submit(page: Page, button: string, expectText?: string | RegExp) {
     await page.getByRole('button', { name: button, exact: true }).click();
     if (expectText) {
       try {
-        await page.getByText(expectText).first().waitFor({ timeout: 20_000 });
+        await page.getByText(expectText).and(page.locator(':not(textarea, input, select, option)')).first().waitFor({ timeout: 20_000 });
       } catch (err) {
         await screenshot(page, `work-failed-${button.replace(/[^a-z0-9]+/gi, '-')}`);
         const alert = await page.getByRole('alert').allInnerTexts();
