@@ -49,18 +49,19 @@ export function restrictionFor(
   return null;
 }
 
+/** What a restriction withholds from a reader: records by id, and categories of the subject. */
+export interface Withheld {
+  objectIds: string[];
+  categories: string[];
+}
+
 /**
  * Everything withheld from this reader about this subject, as sets: record ids withheld whole, and the
  * subject's categories withheld. The same answer as restrictionFor() per record — a record is withheld
  * if its id is in `objectIds`; a category of a record about the subject if it is in `categories` — in a
  * form a query can filter on, so that a page of the access log is counted and cut after withholding.
  */
-export function withheldFrom(
-  restrictions: readonly RestrictionFact[],
-  at: Date,
-  reader: { isSubject: boolean },
-  subjectId: string,
-): { objectIds: string[]; categories: string[] } {
+export function withheldFrom(restrictions: readonly RestrictionFact[], at: Date, reader: { isSubject: boolean }, subjectId: string): Withheld {
   const objectIds = new Set<string>();
   const categories = new Set<string>();
   for (const r of restrictions) {

@@ -12,7 +12,7 @@
  */
 import { addDays, dutchDate } from '../../../core/residents/calendar.ts';
 import { sql, type Kysely } from 'kysely';
-import { restrictionFor, withheldFrom } from '../../../core/residents/restrictions.ts';
+import { restrictionFor, withheldFrom, type Withheld } from '../../../core/residents/restrictions.ts';
 import { AppError } from '../../../core/errors.ts';
 import { isRealDate } from '../../../core/domain/dates.ts';
 import type { GateSession, GateWork } from '../../gate/session.ts';
@@ -80,12 +80,6 @@ export interface AccessLogRow {
  */
 export const ACCESS_LOG_COUNT_MAX = 1000;
 
-/** What a restriction withholds from this reader: records by id, and categories of the subject. */
-export interface Withheld {
-  objectIds: string[];
-  categories: string[];
-}
-
 /**
  * Count the permitted entries about `pseudonym` in [start, end), up to countMax + 1 (enough to know
  * whether there are more than countMax).
@@ -114,11 +108,11 @@ async function countPermitted(db: Kysely<DB>, pseudonym: string, withheld: Withh
              ) - (select n from denied) as n`.execute(db);
     return Number(res.rows[0]?.n ?? 0);
   }
-  const count = await permittedEntries(db, pseudonym, withheld, start, end)
-    .select('processing_log.id')
-    .limit(countMax + 1)
-    .execute();
-  return count.length;
+  const count = await db
+    .selectFrom(permittedEntries(db, pseudonym, withheld, start, end).select('processing_log.id').limit(countMax + 1).as('counted'))
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirst();
+  return Number(count?.n ?? 0);
 }
 
 /** The permitted entries about `pseudonym` in [start, end) with their access records, less what is withheld. */
