@@ -21,6 +21,7 @@ export { rotateKeys, countOldCiphertexts, type RotationResult } from './keys/rot
 export { systemLogHook } from './gate/system-log.ts';
 export type * from './repository/console/index.ts';
 export { activateDueChanges, type ActivationResult } from './repository/console/activation.ts';
+export { recordDueMatches, type MatchRunResult } from './repository/work/matching-job.ts';
 export { verifyLogFromConsole, checkpointFromConsole } from './repository/console/integrity-actions.ts';
 export { trainingSandbox, closeTrainingSandbox, SANDBOX, type TrainingSandbox, type TrainingCase, type TrainingChoice, type TrainingOutcome, type TrainingRole } from './repository/console/sandbox.ts';
 export { retentionDryRun, executeRun as executeRetentionRun, latestRun as latestRetentionRun } from './retention/runs.ts';

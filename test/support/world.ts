@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { fieldAad } from '../../src/core/crypto/keyring.ts';
+import { recordDueMatches } from '../../src/data/index.ts';
 import type { TestStore } from './store.ts';
 
 const DAY = 86_400_000;
@@ -138,5 +139,7 @@ export async function insertWorld(t: TestStore, now = new Date()): Promise<World
       [id(), plan, n, w.residents.adult, category],
     );
   }
+  // The world's involvements did not start in the app: match them as the seed does (R1.5).
+  await recordDueMatches(t.store, now);
   return w;
 }

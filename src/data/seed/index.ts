@@ -13,6 +13,7 @@ import { generateMunicipality, type GenerateOptions } from './generate.ts';
 import { insertBatch, prepareBatch, type OnBatch, type OnBatchEnd } from './load.ts';
 import { modelFromCatalogue } from './model.ts';
 import { emptyBatch, TABLE_ORDER, type SeedTable } from './types.ts';
+import { recordDueMatches } from '../repository/work/matching-job.ts';
 import { seedDemoCovenants } from './work-demo.ts';
 
 export { DEFAULT_AS_OF, DEFAULT_ITEMS_PER_REQUEST } from './generate.ts';
@@ -114,5 +115,8 @@ export async function seedMunicipality(store: Store, opts: SeedOptions): Promise
   if (failure) throw (failure as { error: unknown }).error;
   // The demo's covenants with its chain partners (issue 5; src/data/seed/work-demo.ts).
   await seedDemoCovenants(db);
+  // The seeded involvements did not start in the app: the matching job tells their professionals of
+  // each other (R1.5), as it would for an import.
+  await recordDueMatches(store);
   return { residents: done, counts };
 }

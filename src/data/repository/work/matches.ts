@@ -1,24 +1,33 @@
 /**
  * Involvement matches (R1.5; policy §3.1), like the Verwijsindex: professionals of different
  * organisations involved with the same resident are told of each other — who, which organisation,
- * how to reach them — never what the other does. Matches are recorded when an involvement starts
- * (and, for involvements that came another way, when the professional opens the notices); each notice
- * is shown through the gate: only while the recipient may see DAT-information (category 'involvement')
- * of that resident. A consulted expert is never matched: they work on pseudonymised facts (R4.3).
+ * how to reach them — never what the other does. Matches are recorded when an involvement starts in
+ * the app (intake, plan, sub-activity), and by the matching job (matching-job.ts) for involvements
+ * that came another way — seeded, imported, or starting on a later date — at start-up, every minute
+ * while the server runs, and at the end of seeding. Each notice is shown through the gate: only while
+ * the recipient may see DAT-information (category 'involvement') of that resident. A consulted expert
+ * is never matched: they work on pseudonymised facts (R4.3).
  */
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { AppError } from '../../../core/errors.ts';
 import { matchPairs, type MatchInvolvement } from '../../../core/work/match.ts';
 import { coveredPurposes, loadHouseholdFacts } from '../../gate/facts.ts';
 import { decideUnder, logPurpose } from '../../gate/purposes.ts';
 import type { GateSession, GateWork } from '../../gate/session.ts';
+import type { DB } from '../../schema.ts';
 import { projectResident, currentMembers } from '../households.ts';
 import { iso, notFound, professional } from './common.ts';
 import type { InvolvementNoticeView } from './views.ts';
 
-/** Record the matches of a household's current involvements (idempotent). Returns new notices. */
-export async function recordMatches(work: GateWork, householdId: string): Promise<number> {
+/** A match recorded now: its id and the resident it concerns. */
+export interface RecordedMatch {
+  id: string;
+  residentId: string;
+}
+
+/** Record the matches of a household's current involvements (idempotent). Returns the new matches (two notices each). */
+export async function recordMatches(work: GateWork, householdId: string): Promise<RecordedMatch[]> {
   const now = work.now;
   const invs = await work.tx
     .selectFrom('involvement')
@@ -38,7 +47,7 @@ export async function recordMatches(work: GateWork, householdId: string): Promis
     .where('involvement.valid_from', '<=', now)
     .where((eb) => eb.or([eb('involvement.valid_until', 'is', null), eb('involvement.valid_until', '>', now)]))
     .execute();
-  if (invs.length < 2) return 0;
+  if (invs.length < 2) return [];
   const members = (await currentMembers(work, [householdId])).map((m) => m.id);
   const list: MatchInvolvement[] = invs.map((i) => ({
     involvementId: i.id,
@@ -47,7 +56,7 @@ export async function recordMatches(work: GateWork, householdId: string): Promis
     householdId,
     residentIds: i.sub_resident ? [i.sub_resident] : i.hr_resident ? [i.hr_resident] : members,
   }));
-  let created = 0;
+  const created: RecordedMatch[] = [];
   for (const p of matchPairs(list)) {
     const id = randomUUID();
     const inserted = await work.tx
@@ -64,45 +73,51 @@ export async function recordMatches(work: GateWork, householdId: string): Promis
         { id: randomUUID(), match_id: id, recipient_id: p.b.professionalId, other_professional_id: p.a.professionalId, created_at: now },
       ])
       .execute();
-    created += 2;
+    created.push({ id, residentId: p.residentId });
   }
   return created;
 }
 
 /**
- * My households where a match is missing: a current involvement of another organisation concerns a
- * resident that one of my current involvements concerns too (the residents an involvement concerns are
- * those of its sub-activity, else of its help request, else every current member — as recordMatches),
- * and that pair has no match yet. One statement; in the common case it finds nothing and nothing is written.
+ * Households where a match is missing: two current involvements of different organisations concern the
+ * same resident (the residents an involvement concerns are those of its sub-activity, else of its help
+ * request, else every current member — as recordMatches) and that pair has no match yet. One statement
+ * over the municipality's current involvements (~18,000 at city scale); in the common case it finds
+ * nothing. It used to run per professional on every visit to the notices, over all of their
+ * households: 10-23 ms for the busiest (issue 8), on a page that is read far more often than an
+ * involvement starts.
  */
-async function unmatchedHouseholds(work: GateWork, me: string, householdIds: readonly string[]): Promise<string[]> {
-  const day = work.now.toISOString().slice(0, 10);
+export async function unmatchedHouseholds(db: Kysely<DB> | Transaction<DB>, now: Date): Promise<string[]> {
+  const day = now.toISOString().slice(0, 10);
   const r = await sql<{ household_id: string }>`
-    with inv as (
+    with inv as materialized (
       select i.household_id, i.professional_id, p.organisation_id, coalesce(sa.resident_id, hr.resident_id) as resident_id
       from involvement i
       join professional p on p.id = i.professional_id
       left join help_request hr on hr.id = i.help_request_id
       left join sub_activity sa on sa.id = i.sub_activity_id
-      where i.household_id = any(${[...householdIds]}::uuid[]) and i.role <> 'expert'
-        and i.valid_from <= ${work.now} and (i.valid_until is null or i.valid_until > ${work.now})
-    ), concerns as (
-      select inv.household_id, inv.professional_id, inv.organisation_id, coalesce(inv.resident_id, m.resident_id) as resident_id
-      from inv
-      left join household_member m on inv.resident_id is null and m.household_id = inv.household_id
+      where i.role <> 'expert' and i.valid_from <= ${now} and (i.valid_until is null or i.valid_until > ${now})
+    ), shared as (
+      -- Only households with involvements of two organisations can hold a pair.
+      select household_id from inv group by household_id having count(distinct organisation_id) > 1
+    ), concerns as materialized (
+      select inv.household_id, inv.professional_id, inv.organisation_id, inv.resident_id
+      from inv join shared using (household_id) where inv.resident_id is not null
+      union all
+      select inv.household_id, inv.professional_id, inv.organisation_id, m.resident_id
+      from inv join shared using (household_id)
+      join household_member m on m.household_id = inv.household_id
         and m.valid_from <= ${day} and (m.valid_until is null or m.valid_until > ${day})
+      where inv.resident_id is null
     )
-    select distinct mine.household_id
-    from concerns mine
-    join concerns other on other.household_id = mine.household_id and other.resident_id = mine.resident_id
-      and other.professional_id <> mine.professional_id and other.organisation_id <> mine.organisation_id
-    where mine.professional_id = ${me}
-      and not exists (
-        select 1 from involvement_match x
-        where x.resident_id = mine.resident_id
-          and x.professional_a = least(mine.professional_id, other.professional_id)
-          and x.professional_b = greatest(mine.professional_id, other.professional_id)
-      )`.execute(work.tx);
+    select distinct a.household_id
+    from concerns a
+    join concerns b on b.household_id = a.household_id and b.resident_id = a.resident_id
+      and a.professional_id < b.professional_id and b.organisation_id <> a.organisation_id
+    where not exists (
+      select 1 from involvement_match x
+      where x.resident_id = a.resident_id and x.professional_a = a.professional_id and x.professional_b = b.professional_id
+    )`.execute(db);
   return r.rows.map((x) => x.household_id);
 }
 
@@ -140,10 +155,7 @@ export async function myNotices(session: GateSession, page: NoticePageQuery = {}
       .execute();
     const ids = households.map((h) => h.household_id);
     if (ids.length === 0) return { notices: [], next: null };
-    // Involvements that came another way (seeded, imported, starting later) are matched here — but only
-    // in the households where a pair concerning the same resident has no match yet: one query, and in
-    // the common case no writes (a read that writes on every call contends with itself).
-    for (const h of await unmatchedHouseholds(work, actor.id, ids)) await recordMatches(work, h);
+    // A read only reads: matches are recorded when involvements start, and by the matching job.
     let query = work.tx
       .selectFrom('involvement_notice as n')
       .innerJoin('involvement_match as m', 'm.id', 'n.match_id')

@@ -4,6 +4,7 @@
  * docs/professional-work.md.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { recordDueMatches } from '../../../data/index.ts';
 import type { AppDeps } from '../../deps.ts';
 import { consentRoutes } from './consent.routes.ts';
 import { intakeRoutes } from './intake.routes.ts';
@@ -14,6 +15,9 @@ import { stepPlanRoutes } from './step-plans.routes.ts';
 
 export { WORK_ACCESS } from './work.access.ts';
 
+/** How often the matching job looks for involvements that became current without starting in the app. */
+export const MATCH_INTERVAL_MS = 60_000;
+
 export const workRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (app, { deps }) => {
   await app.register(intakeRoutes, { deps });
   await app.register(stepPlanRoutes, { deps });
@@ -21,4 +25,29 @@ export const workRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (a
   await app.register(planRoutes, { deps });
   await app.register(networkRoutes, { deps });
   await app.register(signalRoutes, { deps });
+
+  // The matching job (R1.5): involvements that came another way — imported, or starting on a later
+  // date — are matched at start-up and every minute, so the notices page only reads.
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<void> | null = null;
+  const match = () => {
+    if (running) return;
+    running = recordDueMatches(deps.store, deps.now ? deps.now() : new Date())
+      .then(
+        () => undefined,
+        (err: unknown) => void app.log.warn({ err: err instanceof Error ? err.name : 'error' }, 'recording involvement matches failed'),
+      )
+      .finally(() => {
+        running = null;
+      });
+  };
+  app.addHook('onReady', async () => {
+    match();
+    timer = setInterval(match, MATCH_INTERVAL_MS);
+    timer.unref();
+  });
+  app.addHook('onClose', async () => {
+    if (timer) clearInterval(timer);
+    await running;
+  });
 };
