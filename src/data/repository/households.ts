@@ -180,18 +180,23 @@ export async function caseload(session: GateSession, page: CaseloadPageQuery = {
     const actor = work.actor!;
     if (actor.kind !== 'professional') return { households: [], total: 0, next: null };
     const limit = caseloadPageSize(page.limit);
-    const current = work.tx
-      .selectFrom('involvement')
-      .innerJoin('household', 'household.id', 'involvement.household_id')
-      .where('involvement.professional_id', '=', actor.id)
-      .where('involvement.valid_from', '<=', work.now)
-      .where((eb) => eb.or([eb('involvement.valid_until', 'is', null), eb('involvement.valid_until', '>', work.now)]));
-    let rows = current.select(['household.id', 'household.reference']).distinct().orderBy('household.reference').limit(limit + 1);
-    if (page.after !== undefined) rows = rows.where('household.reference', '>', page.after);
-    const found = await rows.execute();
+    // The page and the number of households in one statement (one round trip less per visit to the
+    // start page, issue 8); the count row is there even when the page is empty.
+    const after = page.after === undefined ? sql`true` : sql`reference > ${page.after}`;
+    const result = await sql<{ id: string | null; reference: string | null; total: number }>`
+      with mine as materialized (
+        select distinct h.id, h.reference
+        from involvement i join household h on h.id = i.household_id
+        where i.professional_id = ${actor.id} and i.valid_from <= ${work.now} and (i.valid_until is null or i.valid_until > ${work.now})
+      )
+      select p.id, p.reference, t.total
+      from (select count(*)::int as total from mine) t
+      left join lateral (select id, reference from mine where ${after} order by reference limit ${limit + 1}) p on true
+      order by p.reference`.execute(work.tx);
+    const found = result.rows.filter((r): r is { id: string; reference: string; total: number } => r.id !== null);
     const households = found.slice(0, limit);
     const more = found.length > limit;
-    const total = Number((await current.select((eb) => eb.fn.count<number>('involvement.household_id').distinct().as('n')).executeTakeFirst())?.n ?? 0);
+    const total = Number(result.rows[0]?.total ?? 0);
     const ids = households.map((h) => h.id);
     const factsBy = await loadHouseholdFacts(work.tx, work.policy, actor, ids, work.now);
     const members = await currentMembers(work, ids);
