@@ -29,12 +29,13 @@ export interface MatchRunResult {
  */
 export async function recordDueMatches(store: Store, now: Date = new Date()): Promise<MatchRunResult> {
   const internals = storeInternals(store);
-  const households = await unmatchedHouseholds(internals.database.db, now);
+  const session = () => new GateSession(internals.gateEnv, { actor: JOBS, trace: newTrace(), now });
+  // Which households: ids only, read in a gate session like every read (nothing is shown, so nothing is logged).
+  const households = await session().run('involvement_match.find', 'list', (work) => unmatchedHouseholds(work.tx, now));
   const result: MatchRunResult = { households: households.length, matches: 0 };
   for (let i = 0; i < households.length; i += MATCH_BATCH) {
     const batch = households.slice(i, i + MATCH_BATCH);
-    const session = new GateSession(internals.gateEnv, { actor: JOBS, trace: newTrace(), now });
-    result.matches += await session.run('involvement_match.record', 'create', async (work) => {
+    result.matches += await session().run('involvement_match.record', 'create', async (work) => {
       let n = 0;
       for (const h of batch) {
         for (const m of await recordMatches(work, h)) {
