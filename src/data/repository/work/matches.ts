@@ -9,7 +9,7 @@
  * is never matched: they work on pseudonymised facts (R4.3).
  */
 import { randomUUID } from 'node:crypto';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { AppError } from '../../../core/errors.ts';
 import { matchPairs, type MatchInvolvement } from '../../../core/work/match.ts';
 import { coveredPurposes, loadHouseholdFacts } from '../../gate/facts.ts';
@@ -87,7 +87,7 @@ export async function recordMatches(work: GateWork, householdId: string): Promis
  * households: 10-23 ms for the busiest (issue 8), on a page that is read far more often than an
  * involvement starts.
  */
-export async function unmatchedHouseholds(db: Kysely<DB> | Transaction<DB>, now: Date): Promise<string[]> {
+export async function unmatchedHouseholds(db: Kysely<DB>, now: Date): Promise<string[]> {
   const day = now.toISOString().slice(0, 10);
   const r = await sql<{ household_id: string }>`
     with inv as materialized (

@@ -8,6 +8,7 @@ import type { StaffRole } from '../../../core/policy/actor.ts';
 import { activateDueChanges, closeTrainingSandbox } from '../../../data/index.ts';
 import type { AppDeps } from '../../deps.ts';
 import { requireStaffRole } from '../../http/authenticate.ts';
+import { scheduleJob } from '../../http/jobs.ts';
 import { errors } from './console.access.ts';
 import { Capabilities } from './console.schemas.ts';
 import { logRoutes } from './log.routes.ts';
@@ -40,17 +41,8 @@ export const consoleRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async
   await app.register(trainingRoutes, { deps });
 
   // Approved changes take effect on their date, also when nobody is in the console that day.
-  let timer: NodeJS.Timeout | null = null;
-  const activate = () => {
-    activateDueChanges(deps.store, deps.now ? deps.now() : new Date()).catch((err: unknown) => app.log.warn({ err: err instanceof Error ? err.name : 'error' }, 'activating approved changes failed'));
-  };
-  app.addHook('onReady', async () => {
-    activate();
-    timer = setInterval(activate, ACTIVATION_INTERVAL_MS);
-    timer.unref();
-  });
+  scheduleJob(app, 'activating approved changes', ACTIVATION_INTERVAL_MS, () => activateDueChanges(deps.store, deps.now ? deps.now() : new Date()));
   app.addHook('onClose', async () => {
-    if (timer) clearInterval(timer);
     await closeTrainingSandbox(deps.store);
   });
 };

@@ -6,6 +6,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { recordDueMatches } from '../../../data/index.ts';
 import type { AppDeps } from '../../deps.ts';
+import { scheduleJob } from '../../http/jobs.ts';
 import { consentRoutes } from './consent.routes.ts';
 import { intakeRoutes } from './intake.routes.ts';
 import { networkRoutes } from './network.routes.ts';
@@ -28,26 +29,5 @@ export const workRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (a
 
   // The matching job (R1.5): involvements that came another way — imported, or starting on a later
   // date — are matched at start-up and every minute, so the notices page only reads.
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<void> | null = null;
-  const match = () => {
-    if (running) return;
-    running = recordDueMatches(deps.store, deps.now ? deps.now() : new Date())
-      .then(
-        () => undefined,
-        (err: unknown) => void app.log.warn({ err: err instanceof Error ? err.name : 'error' }, 'recording involvement matches failed'),
-      )
-      .finally(() => {
-        running = null;
-      });
-  };
-  app.addHook('onReady', async () => {
-    match();
-    timer = setInterval(match, MATCH_INTERVAL_MS);
-    timer.unref();
-  });
-  app.addHook('onClose', async () => {
-    if (timer) clearInterval(timer);
-    await running;
-  });
+  scheduleJob(app, 'recording involvement matches', MATCH_INTERVAL_MS, () => recordDueMatches(deps.store, deps.now ? deps.now() : new Date()));
 };
