@@ -18,7 +18,7 @@
  * SCALE_PERSONAS (200 professionals + 200 residents), SCALE_DB (zv_scale_<residents>), SCALE_REUSE=1
  * (keep the generated database and use it again next time), SCALE_PROFILE=0 (no CPU profile),
  * SCALE_APPEND_SECONDS (20 per append run), SCALE_SKIP_ROUTES (a regex of paths not to load),
- * SCALE_RESTART_DRILL=1 (restart the PostgreSQL server during load: disturbs everything else on that
+ * SCALE_WORKERS (1: the server's worker processes, `start --workers`), SCALE_RESTART_DRILL=1 (restart the PostgreSQL server during load: disturbs everything else on that
  * server, so only on request).
  */
 import { execFileSync, spawn } from 'node:child_process';
@@ -67,6 +67,8 @@ export const settings = {
   profile: process.env.SCALE_PROFILE !== '0',
   restartDrill: process.env.SCALE_RESTART_DRILL === '1',
   skipRoutes: process.env.SCALE_SKIP_ROUTES ? new RegExp(process.env.SCALE_SKIP_ROUTES) : undefined,
+  /** Worker processes of the server (`start --workers N`): 1 here, where PostgreSQL and the load share the 2 cores. */
+  workers: num('SCALE_WORKERS', 1),
 };
 
 export const TARGETS = { pageP99Ms: 100, whoViewedP99Ms: 50, appendPerSecond: 20_000 };
@@ -244,7 +246,7 @@ export async function run(): Promise<object> {
     results.personas = { professionals: personas.filter((p) => p.kind === 'professional').length, residents: personas.filter((p) => p.kind === 'resident').length };
     await store.close();
     const profileDir = settings.profile ? mkdtempSync(join(tmpdir(), 'zv-scale-prof-')) : undefined;
-    const server = await startServer(env, { profileDir });
+    const server = await startServer({ ...env, WORKERS: String(settings.workers) }, { profileDir });
     const probeDb = new pg.Client({ connectionString: dbUrl(dbName) });
     probeDb.on('error', () => {});
     await probeDb.connect();

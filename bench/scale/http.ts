@@ -183,7 +183,7 @@ function backendDelta(beforeTicks: Map<number, number>, pidsNow: readonly number
 /** Start measuring CPU; the function returned gives the shares of one core over `wall` seconds. */
 async function cpuMeter(probe?: CpuProbe): Promise<(wall: number) => Promise<Pick<LoadFigures, 'cpu' | 'loadAverage'>>> {
   const pgBefore = new Map((probe ? await probe.backendPids() : []).map((p) => [p, ticks(p)] as const));
-  const server = probe ? ticks(probe.serverPid) : 0;
+  const server = probe ? serverTicks(probe.serverPid) : 0;
   const self = process.cpuUsage();
   const la = loadavg()[0]!;
   return async (wall) => {
@@ -191,13 +191,28 @@ async function cpuMeter(probe?: CpuProbe): Promise<(wall: number) => Promise<Pic
     const share = (t: number) => Math.round((t / 100 / wall) * 100) / 100;
     return {
       cpu: {
-        server: probe ? share(ticks(probe.serverPid) - server) : 0,
+        server: probe ? share(serverTicks(probe.serverPid) - server) : 0,
         postgres: probe ? share(backendDelta(pgBefore, await probe.backendPids())) : 0,
         loadGenerator: Math.round(((used.user + used.system) / 1e6 / wall) * 100) / 100,
       },
       loadAverage: Math.round(la * 10) / 10,
     };
   };
+}
+
+/** CPU ticks of the server: its process and its children (the workers of `start --workers N`). */
+function serverTicks(pid: number): number {
+  let n = ticks(pid);
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const f = readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      if (Number(f[1]) === pid) n += Number(f[11]) + Number(f[12]);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return n;
 }
 
 function ticks(pid: number): number {
@@ -267,14 +282,12 @@ interface ProfileNode {
 }
 
 /** Self time of the server's CPU profile, grouped by where the code lives and by function. */
-export function summariseProfile(dir: string): { samples: number; byArea: Array<{ area: string; share: number }>; topFunctions: Array<{ fn: string; share: number }> } | null {
-  const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
-  if (!file) return null;
-  const prof = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { nodes: ProfileNode[]; samples: number[] };
-  const byId = new Map(prof.nodes.map((n) => [n.id, n]));
-  const counts = new Map<number, number>();
-  for (const s of prof.samples) counts.set(s, (counts.get(s) ?? 0) + 1);
-  const total = prof.samples.length;
+export function summariseProfile(dir: string): { processes: number; samples: number; byArea: Array<{ area: string; share: number }>; topFunctions: Array<{ fn: string; share: number }> } | null {
+  // One profile per process: the server, and each of its workers when it runs several (summed).
+  const files = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'));
+  if (files.length === 0) return null;
+  const profiles = files.map((file) => JSON.parse(readFileSync(join(dir, file), 'utf8')) as { nodes: ProfileNode[]; samples: number[] });
+  const total = profiles.reduce((n, p) => n + p.samples.length, 0);
   const area = (n: ProfileNode): string => {
     const u = n.callFrame.url;
     const f = n.callFrame.functionName;
@@ -301,15 +314,21 @@ export function summariseProfile(dir: string): { samples: number; byArea: Array<
   };
   const areas = new Map<string, number>();
   const fns = new Map<string, number>();
-  for (const [id, c] of counts) {
-    const n = byId.get(id)!;
-    const a = area(n);
-    areas.set(a, (areas.get(a) ?? 0) + c);
-    const key = `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.replace(/^.*\/(node_modules|src)\//, '$1/')}:${n.callFrame.lineNumber + 1}`;
-    fns.set(key, (fns.get(key) ?? 0) + c);
+  for (const prof of profiles) {
+    const byId = new Map(prof.nodes.map((n) => [n.id, n]));
+    const counts = new Map<number, number>();
+    for (const s of prof.samples) counts.set(s, (counts.get(s) ?? 0) + 1);
+    for (const [id, c] of counts) {
+      const n = byId.get(id)!;
+      const a = area(n);
+      areas.set(a, (areas.get(a) ?? 0) + c);
+      const key = `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.replace(/^.*\/(node_modules|src)\//, '$1/')}:${n.callFrame.lineNumber + 1}`;
+      fns.set(key, (fns.get(key) ?? 0) + c);
+    }
   }
   const pct = (c: number) => Math.round((c / total) * 1000) / 10;
   return {
+    processes: files.length,
     samples: total,
     byArea: [...areas.entries()].sort((a, b) => b[1] - a[1]).map(([a, c]) => ({ area: a, share: pct(c) })),
     topFunctions: [...fns.entries()]

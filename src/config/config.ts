@@ -16,6 +16,11 @@ const EnvSchema = z.object({
   DATA_DIR: z.string().default('./data'),
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /**
+   * HTTP worker processes sharing the port (node:cluster), one per core is the usual choice. More than
+   * one needs PostgreSQL: the embedded database belongs to the one process that opened it.
+   */
+  WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   PUBLIC_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /**
@@ -57,7 +62,7 @@ export type DatabaseKind = 'pglite' | 'postgresql';
 export interface Config {
   env: 'development' | 'test' | 'production';
   database: { kind: DatabaseKind; url?: string; appRole: string; dataDir: string };
-  http: { host: string; port: number; publicUrl?: string };
+  http: { host: string; port: number; publicUrl?: string; workers: number };
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   keys: { json?: string; file?: string };
   log: { chains: number };
@@ -102,6 +107,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }
     if (!e.STAFF_OIDC_ISSUER) throw new ConfigError('STAFF_OIDC_ISSUER is required in production');
   }
+  if (e.WORKERS > 1 && !e.DATABASE_URL) {
+    throw new ConfigError('WORKERS above 1 needs DATABASE_URL (PostgreSQL): the embedded database belongs to one process');
+  }
   return {
     env: e.NODE_ENV,
     database: {
@@ -110,7 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       appRole: e.DATABASE_APP_ROLE,
       dataDir: e.DATA_DIR,
     },
-    http: { host: e.HOST, port: e.PORT, publicUrl: e.PUBLIC_URL },
+    http: { host: e.HOST, port: e.PORT, publicUrl: e.PUBLIC_URL, workers: e.WORKERS },
     logLevel: e.LOG_LEVEL,
     keys: { json: e.ZORGVULDIG_KEYS, file: e.ZORGVULDIG_KEYS_FILE },
     log: { chains: e.LOG_CHAINS },

@@ -81,6 +81,9 @@ describe('a proposal and its four eyes', () => {
   it('a second person approves; on its date it takes effect and the gate names the new version', async () => {
     const p = await officer().decideProposal(id, { decision: 'approve', note: 'akkoord' });
     expect(p).toMatchObject({ status: 'approved', decidedBy: { id: c.staff.officer } });
+    // A second process on the same database (a worker of `start --workers`, another machine), opened
+    // while 2026.1 is in force.
+    const other = await c.t.withKeyring(c.t.keyring);
     const r = await activateDueChanges(c.t.store, new Date());
     expect(r.activated).toEqual([{ id, kind: 'rule_catalogue', version: '2026.2' }]);
     expect(r.catalogueVersion).toBe('2026.2');
@@ -89,6 +92,15 @@ describe('a proposal and its four eyes', () => {
     await c.repo(c.actor(c.w.professionals.consulent, ['professional'])).household(c.w.households.main);
     const last = await c.t.ownerSql(`select a.rule_version, pa.code, pa.version from processing_log l join access_record a on a.log_id = l.id join processing_activity pa on pa.id = l.processing_activity_id where pa.code = 'pa-wmo-onderzoek' order by l.id desc limit 1`);
     expect(last[0]).toEqual({ rule_version: '2026.2', code: 'pa-wmo-onderzoek', version: 2 });
+
+    // The other process has nothing to activate, but its next run takes the version in force, and its
+    // gate decides under it from then on.
+    const before = await c.t.ownerSql(`select count(*)::int as n from access_record where rule_version = '2026.1'`);
+    const elsewhere = await activateDueChanges(other, new Date());
+    expect(elsewhere).toMatchObject({ activated: [], catalogueVersion: '2026.2', reloaded: true });
+    expect((await activateDueChanges(other, new Date())).reloaded).toBeUndefined();
+    await other.repository({ actor: c.actor(c.w.professionals.consulent, ['professional']), trace: newTrace(), now: new Date() }).household(c.w.households.main);
+    expect(await c.t.ownerSql(`select count(*)::int as n from access_record where rule_version = '2026.1'`)).toEqual(before);
   });
 
   it('the register now has two versions of the activity; the old one is kept', async () => {

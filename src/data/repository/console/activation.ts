@@ -21,6 +21,8 @@ export interface ActivationResult {
   activated: Array<{ id: string; kind: string; version: string }>;
   failed: Array<{ id: string; kind: string; reason: string }>;
   catalogueVersion: string;
+  /** Nothing was due here, but the catalogue in force changed (activated elsewhere) and was loaded. */
+  reloaded?: boolean;
 }
 
 /** Activate every approved proposal whose date has come (at `now`), oldest first. */
@@ -37,7 +39,14 @@ export async function activateDueChanges(store: Store, now: Date = new Date()): 
     .orderBy('decided_at')
     .execute();
   const result: ActivationResult = { activated: [], failed: [], catalogueVersion: internals.policy.policy().version };
-  if (due.length === 0) return result;
+  if (due.length === 0) {
+    // Another process (a worker of `start --workers`, another machine) may have activated a catalogue,
+    // or a version loaded earlier may take effect today: every process takes the version in force.
+    const before = result.catalogueVersion;
+    result.catalogueVersion = (await internals.policy.reload(now)).version;
+    if (result.catalogueVersion !== before) result.reloaded = true;
+    return result;
+  }
   const session = new GateSession(internals.gateEnv, { actor: JOBS, trace: newTrace(), now });
   let reload = false;
   for (const p of due) {
