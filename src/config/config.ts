@@ -55,6 +55,9 @@ const EnvSchema = z.object({
   /** Port of the embedded development IdP (development and test only). Unset: PORT + 1, or random when PORT is 0. */
   DEV_IDP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   SIGNIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  /** Downloads (exports, PDF, CSV) assembled at once per process, and how many may wait their turn (src/server/http/downloads.ts). */
+  DOWNLOADS_AT_ONCE: z.coerce.number().int().min(1).max(64).default(2),
+  DOWNLOADS_WAITING: z.coerce.number().int().min(0).max(10_000).default(50),
 });
 
 export type DatabaseKind = 'pglite' | 'postgresql';
@@ -82,6 +85,7 @@ export interface Config {
   residentOidc: { issuer?: string; clientId?: string; clientSecret?: string; bsnClaim: string; scopes: string };
   devIdp: { port?: number };
   signinRateLimitPerMinute: number;
+  downloads: { atOnce: number; waiting: number };
 }
 
 export class ConfigError extends Error {
@@ -110,6 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.WORKERS > 1 && !e.DATABASE_URL) {
     throw new ConfigError('WORKERS above 1 needs DATABASE_URL (PostgreSQL): the embedded database belongs to one process');
   }
+  if (e.WORKERS > 1 && e.PORT === 0) throw new ConfigError('PORT 0 with WORKERS above 1: the workers share one port, so name it');
   return {
     env: e.NODE_ENV,
     database: {
@@ -144,5 +149,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     devIdp: { port: e.DEV_IDP_PORT },
     signinRateLimitPerMinute: e.SIGNIN_RATE_LIMIT_PER_MINUTE,
+    downloads: { atOnce: e.DOWNLOADS_AT_ONCE, waiting: e.DOWNLOADS_WAITING },
   };
 }

@@ -8,6 +8,7 @@ import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AppDeps } from './deps.ts';
 import { frameworkErrorHandler, registerErrorHandling } from './http/errors.ts';
+import { limitDownloads } from './http/downloads.ts';
 import { systemRoutes } from './modules/system/system.routes.ts';
 import { workspaceRoutes } from './modules/workspace/workspace.routes.ts';
 import { portalRoutes } from './modules/portal/portal.routes.ts';
@@ -46,6 +47,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.removeContentTypeParser('text/plain');
   // Cookies, security headers, sign-in rate limit and the authenticate hook (request.actor, CSRF).
   const signIn = await registerAuth(app, deps);
+  // Downloads are assembled a few at a time, so that a burst of them cannot take the pages' core.
+  limitDownloads(app, deps.config.downloads);
 
   await app.register(swagger, {
     openapi: {

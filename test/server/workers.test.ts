@@ -112,12 +112,14 @@ afterAll(async () => {
 });
 
 describe('more than one worker on the embedded database', () => {
-  it('is refused by the configuration, naming WORKERS and DATABASE_URL', () => {
+  it('is refused by the configuration, naming WORKERS and DATABASE_URL (and so is a random port for several)', () => {
     expect(() => loadConfig({ NODE_ENV: 'test', WORKERS: '2' })).toThrow(ConfigError);
     expect(() => loadConfig({ NODE_ENV: 'test', WORKERS: '2' })).toThrow(/WORKERS above 1 needs DATABASE_URL/);
     expect(loadConfig({ NODE_ENV: 'test', WORKERS: '2', DATABASE_URL: 'postgres://x@127.0.0.1/y' }).http.workers).toBe(2);
     expect(loadConfig({ NODE_ENV: 'test' }).http.workers).toBe(1);
     expect(() => loadConfig({ NODE_ENV: 'test', WORKERS: '0', DATABASE_URL: 'postgres://x@127.0.0.1/y' })).toThrow(/WORKERS/);
+    // The workers share one port: a random one (PORT 0) cannot be shared, so it is refused too.
+    expect(() => loadConfig({ NODE_ENV: 'test', WORKERS: '2', PORT: '0', DATABASE_URL: 'postgres://x@127.0.0.1/y' })).toThrow(/PORT 0 with WORKERS above 1/);
   });
 
   it('`start --workers 2` on PGlite stops with that message and no stack trace, before it listens', async () => {

@@ -60,7 +60,7 @@ export async function runPrimary(config: Config, devIdp?: DevIdp): Promise<void>
   process.once('SIGINT', () => void stop(0));
   process.once('SIGTERM', () => void stop(0));
 
-  await new Promise<void>((resolve, reject) => {
+  await new Promise<void>((resolve) => {
     const listening = new Set<number>();
     cluster.on('listening', (worker) => {
       listening.add(worker.id);
@@ -74,9 +74,9 @@ export async function runPrimary(config: Config, devIdp?: DevIdp): Promise<void>
       const how = signal ?? `exit code ${code}`;
       if (!started) {
         // A worker that cannot start (a bad configuration, the database unreachable) will not start on a
-        // second try either: stop, and say so.
+        // second try either: stop, and say so (the worker has printed its own error).
+        console.error(`A worker ended before it listened (${how}); stopping.`);
         void stop(1);
-        reject(new Error(`a worker ended before it listened (${how})`));
         return;
       }
       const now = Date.now();

@@ -1,6 +1,6 @@
 import cluster from 'node:cluster';
 import type { Command } from 'commander';
-import { ConfigError, loadConfig, type Config } from '../../config/config.ts';
+import { loadConfig, type Config } from '../../config/config.ts';
 import { loadKeyring } from '../../config/keys.ts';
 import { isEmptyDatabase, openStore, seedMunicipality, type Store } from '../../data/index.ts';
 import { buildApp } from '../../server/app.ts';
@@ -63,7 +63,6 @@ export function registerStart(program: Command): void {
       }
       const where = `database: ${store.kind}${opts.demo ? ', demo' : ''}`;
       if (config.http.workers > 1) {
-        if (config.http.port === 0) throw new ConfigError('PORT 0 with WORKERS above 1: the workers share one port, so name it');
         await store.close();
         await runPrimary(config, devIdp);
         console.log(`Zorgvuldig is running on ${listenUrl(config)} (${where}, ${config.http.workers} workers)`);
