@@ -103,6 +103,7 @@ describe('the limiter', () => {
       ['GET', '/api/mijn/file', false],
       ['GET', '/api/mijn/access-log', false],
       ['GET', '/api/households/:id', false],
+      ['HEAD', '/api/mijn/export', true],
       ['POST', '/api/mijn/export', false],
       ['GET', '/api/exporters', false],
     ];
@@ -150,12 +151,37 @@ describe('the app with one download at a time and none waiting', () => {
   });
 });
 
+describe('the app with one download at a time and none waiting, asked with HEAD', () => {
+  let rw: ResidentsWorld;
+  beforeAll(async () => {
+    rw = await residentsWorld({ DOWNLOADS_AT_ONCE: '1', DOWNLOADS_WAITING: '0' });
+  });
+  afterAll(async () => rw?.close());
+
+  it('limits HEAD like GET: a burst gets 200 or 503', async () => {
+    const burst = await Promise.all(Array.from({ length: 6 }, () => rw.call('resident:adult', 'HEAD' as 'GET', '/api/mijn/export?format=json')));
+    const statuses = burst.map((r) => r.status);
+    expect(statuses.every((x) => x === 200 || x === 503)).toBe(true);
+    expect(statuses).toContain(200);
+    expect(statuses).toContain(503);
+  });
+});
+
 describe('the app with one download at a time and ten waiting', () => {
   let rw: ResidentsWorld;
   beforeAll(async () => {
     rw = await residentsWorld({ DOWNLOADS_AT_ONCE: '1', DOWNLOADS_WAITING: '10' });
   });
   afterAll(async () => rw?.close());
+
+  it('a HEAD of a download takes one slot, not two (Fastify answers HEAD with the GET handler)', async () => {
+    const head = await Promise.race([
+      rw.call('resident:adult', 'HEAD' as 'GET', '/api/mijn/export?format=json'),
+      new Promise<{ status: number }>((r) => setTimeout(() => r({ status: -1 }), 20_000)),
+    ]);
+    expect(head.status).toBe(200);
+    expect((await rw.call('resident:adult', 'GET', '/api/mijn/export?format=json')).status).toBe(200);
+  });
 
   it('serves a burst of six exports in turn, all 200', async () => {
     const burst = await Promise.all(Array.from({ length: 6 }, () => rw.call('resident:adult', 'GET', '/api/mijn/export?format=json')));

@@ -11,10 +11,13 @@
 import type { FastifyInstance, RouteHandlerMethod } from 'fastify';
 import { AppError } from '../../core/errors.ts';
 
-/** The routes that are downloads: a file, not a page (the same rule as the benchmark's report). */
+/**
+ * The routes that are downloads: a file, not a page (the same rule as the benchmark's report). HEAD too:
+ * Fastify answers HEAD with the GET handler, so a HEAD assembles the whole file as well.
+ */
 export function isDownload(method: string | string[], url: string): boolean {
   const methods = Array.isArray(method) ? method : [method];
-  return methods.includes('GET') && /\/(export|export-ldv|letter)$|\.(pdf|csv)$/.test(url);
+  return methods.some((m) => m === 'GET' || m === 'HEAD') && /\/(export|export-ldv|letter)$|\.(pdf|csv)$/.test(url);
 }
 
 export interface Limiter {
