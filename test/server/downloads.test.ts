@@ -53,6 +53,25 @@ describe('the limiter', () => {
     expect([l.active, l.waiting]).toEqual([0, 0]);
   });
 
+  it('assembles nothing for a client that went away while it waited, and passes the slot on', async () => {
+    const l = limiter(1, 5);
+    const first = deferred();
+    const a = l.run(() => first.promise);
+    let gone = false;
+    let ran = false;
+    const b = l.run(async () => {
+      ran = true;
+    }, () => !gone);
+    const c = l.run(async () => 'c');
+    gone = true;
+    first.resolve();
+    await a;
+    await expect(b).rejects.toSatisfy((e: unknown) => isAppError(e) && e.code === 'SERVICE.UNAVAILABLE');
+    expect(ran).toBe(false);
+    expect(await c).toBe('c');
+    expect([l.active, l.waiting]).toEqual([0, 0]);
+  });
+
   it('agrees with a reference model on any sequence of arrivals and completions', async () => {
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 0, max: 3 }), fc.array(fc.boolean(), { maxLength: 40 }), async (atOnce, waiting, steps) => {

@@ -21,7 +21,11 @@ export function isDownload(method: string | string[], url: string): boolean {
 }
 
 export interface Limiter {
-  run<T>(work: () => Promise<T>): Promise<T>;
+  /**
+   * Run `work` in a slot. `stillWanted`, asked once the slot is there (at once, or after waiting), says
+   * whether anyone still waits for the answer: a client that went away meanwhile gets nothing assembled.
+   */
+  run<T>(work: () => Promise<T>, stillWanted?: () => boolean): Promise<T>;
   /** Running and waiting now (for tests and the benchmark). */
   readonly active: number;
   readonly waiting: number;
@@ -43,12 +47,13 @@ export function limiter(atOnce: number, waiting: number): Limiter {
     get waiting() {
       return queue.length;
     },
-    async run<T>(work: () => Promise<T>): Promise<T> {
+    async run<T>(work: () => Promise<T>, stillWanted?: () => boolean): Promise<T> {
       if (active < atOnce) active++;
       else if (queue.length < waiting) await new Promise<void>((resolve) => queue.push(resolve));
       else throw new AppError('SERVICE.UNAVAILABLE');
       // The slot passes straight to the next in the queue on release, so `active` counts it already.
       try {
+        if (stillWanted && !stillWanted()) throw new AppError('SERVICE.UNAVAILABLE');
         return await work();
       } finally {
         release();
@@ -64,7 +69,9 @@ export function limitDownloads(app: FastifyInstance, opts: { atOnce: number; wai
     if (!isDownload(route.method, route.url)) return;
     const handler = route.handler as RouteHandlerMethod;
     route.handler = function limited(request, reply) {
-      return downloads.run(async () => handler.call(this, request, reply));
+      // A client that closed its connection while its download waited (a closed tab, a load generator
+      // that stopped) would still have it assembled and logged, taking the turn of the ones who wait.
+      return downloads.run(async () => handler.call(this, request, reply), () => request.raw.socket?.destroyed !== true);
     };
   });
   return downloads;
