@@ -4,7 +4,6 @@
  * IdP as its staff IdP and residents' broker. Also a small cookie-jar HTTP client that follows the
  * OIDC redirects like a browser (research/stack.md §4.6).
  */
-import { createServer } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../../src/config/config.ts';
 import { startDevIdp, withDevIdp, type DevIdp } from '../../src/dev-idp/index.ts';
@@ -25,16 +24,9 @@ export interface Stack extends TestStore {
   close(): Promise<void>;
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from '../support/net.ts';
+
+export { freePort };
 
 export interface StackOptions {
   /** Insert the personas' rows (default true). */

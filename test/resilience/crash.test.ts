@@ -6,9 +6,7 @@
  * has the log entry of its creation), the processing log verifies, and the restarted app serves.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -18,30 +16,19 @@ import { Keyring, fieldAad } from '../../src/core/crypto/keyring.ts';
 import { openStore, verifyProcessingLog } from '../../src/data/index.ts';
 import { openPglite } from '../../src/data/db.ts';
 import { buildApp } from '../../src/server/app.ts';
-import { TEMPLATE_DB, adminUrl } from '../support/paths.ts';
-import { onPostgres, type TestStore } from '../support/store.ts';
+import { freePort } from '../support/net.ts';
+import { databaseFromTemplate, onPostgres, type TestStore } from '../support/store.ts';
 import { insertWorld } from '../support/world.ts';
 import { findReads, findWrite, routesOf, worldPersonas, type FoundRead, type FoundWrite } from './support.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 let dir: string;
-let dbName: string | null = null;
+let database: Awaited<ReturnType<typeof databaseFromTemplate>> | null = null;
 let env: Record<string, string>;
 let config: Config;
 let keyring: Keyring;
 let write: FoundWrite;
 let read: FoundRead;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** Open the database in this process (owner SQL + a store), run `fn`, close it again. */
 async function withDatabase<T>(fn: (t: TestStore) => Promise<T>): Promise<T> {
@@ -121,14 +108,8 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'keys.json'), JSON.stringify(material), { mode: 0o600 });
   env = { NODE_ENV: 'test', LOG_LEVEL: 'warn', HOST: '127.0.0.1', ZORGVULDIG_KEYS_FILE: join(dir, 'keys.json'), DATA_DIR: join(dir, 'data') };
   if (onPostgres) {
-    dbName = `zv_crash_${process.pid}_${randomBytes(3).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: adminUrl() });
-    await admin.connect();
-    await admin.query(`create database ${dbName} template ${TEMPLATE_DB}`);
-    await admin.end();
-    const url = new URL(process.env.DATABASE_URL!);
-    url.pathname = `/${dbName}`;
-    env.DATABASE_URL = url.toString();
+    database = await databaseFromTemplate('zv_crash');
+    env.DATABASE_URL = database.url;
   } else {
     env.DATABASE_URL = '';
   }
@@ -150,12 +131,7 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
-  if (dbName) {
-    const admin = new pg.Client({ connectionString: adminUrl() });
-    await admin.connect();
-    await admin.query(`drop database if exists ${dbName} with (force)`);
-    await admin.end();
-  }
+  await database?.drop();
   rmSync(dir, { recursive: true, force: true });
 });
 

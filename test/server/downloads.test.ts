@@ -168,14 +168,6 @@ describe('the app with one download at a time and none waiting', () => {
     expect((await rw.call('resident:adult', 'GET', `/api/mijn/export?format=json&subject=${rw.residents.older}`)).status).toBe(404);
     expect((await one()).status).toBe(200);
   });
-});
-
-describe('the app with one download at a time and none waiting, asked with HEAD', () => {
-  let rw: ResidentsWorld;
-  beforeAll(async () => {
-    rw = await residentsWorld({ DOWNLOADS_AT_ONCE: '1', DOWNLOADS_WAITING: '0' });
-  });
-  afterAll(async () => rw?.close());
 
   it('limits HEAD like GET: a burst gets 200 or 503', async () => {
     const burst = await Promise.all(Array.from({ length: 6 }, () => rw.call('resident:adult', 'HEAD' as 'GET', '/api/mijn/export?format=json')));

@@ -6,33 +6,19 @@
  * message, because a PGlite database belongs to the one process that opened it.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config/config.ts';
 import { Keyring } from '../../src/core/crypto/keyring.ts';
-import { TEMPLATE_DB, adminUrl } from '../support/paths.ts';
-import { onPostgres } from '../support/store.ts';
+import { freePort } from '../support/net.ts';
+import { databaseFromTemplate, onPostgres } from '../support/store.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 let dir: string;
-let dbName: string | null = null;
+let database: Awaited<ReturnType<typeof databaseFromTemplate>> | null = null;
 let env: Record<string, string>;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** Pids of the direct children of `pid` (the workers of a primary). */
 function childrenOf(pid: number): number[] {
@@ -90,24 +76,13 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'keys.json'), JSON.stringify(Keyring.generateMaterial()), { mode: 0o600 });
   env = { NODE_ENV: 'test', LOG_LEVEL: 'warn', HOST: '127.0.0.1', ZORGVULDIG_KEYS_FILE: join(dir, 'keys.json'), DATA_DIR: join(dir, 'data'), DEV_IDP_PORT: '0' };
   if (onPostgres) {
-    dbName = `zv_workers_${process.pid}_${randomBytes(3).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: adminUrl() });
-    await admin.connect();
-    await admin.query(`create database ${dbName} template ${TEMPLATE_DB}`);
-    await admin.end();
-    const url = new URL(process.env.DATABASE_URL!);
-    url.pathname = `/${dbName}`;
-    env.DATABASE_URL = url.toString();
+    database = await databaseFromTemplate('zv_workers');
+    env.DATABASE_URL = database.url;
   }
 });
 
 afterAll(async () => {
-  if (dbName) {
-    const admin = new pg.Client({ connectionString: adminUrl() });
-    await admin.connect();
-    await admin.query(`drop database if exists ${dbName} with (force)`);
-    await admin.end();
-  }
+  await database?.drop();
   rmSync(dir, { recursive: true, force: true });
 });
 

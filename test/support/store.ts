@@ -24,17 +24,33 @@ export interface TestStore {
 
 export const onPostgres = Boolean(process.env.DATABASE_URL);
 
+/** A PostgreSQL database of its own, copied from this run's migrated template; `drop()` removes it. */
+export async function databaseFromTemplate(prefix: string): Promise<{ name: string; url: string; drop(): Promise<void> }> {
+  const name = `${prefix}_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl() });
+  await admin.connect();
+  await admin.query(`create database ${name} template ${TEMPLATE_DB}`);
+  await admin.end();
+  const url = new URL(process.env.DATABASE_URL!);
+  url.pathname = `/${name}`;
+  return {
+    name,
+    url: url.toString(),
+    async drop() {
+      const a = new pg.Client({ connectionString: adminUrl() });
+      await a.connect();
+      await a.query(`drop database if exists ${name} with (force)`);
+      await a.end();
+    },
+  };
+}
+
 export async function createTestStore(env: Record<string, string> = {}, material = Keyring.generateMaterial()): Promise<TestStore> {
   const keyring = new Keyring(material);
   const extra: Store[] = [];
   if (process.env.DATABASE_URL) {
-    const name = `zv_t_${process.pid}_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: adminUrl() });
-    await admin.connect();
-    await admin.query(`create database ${name} template ${TEMPLATE_DB}`);
-    await admin.end();
-    const url = new URL(process.env.DATABASE_URL);
-    url.pathname = `/${name}`;
+    const db = await databaseFromTemplate('zv_t');
+    const url = new URL(db.url);
     const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: url.toString(), ...env });
     const store = await openStore(config, { keyring, poolSize: 4 });
     const owner = new pg.Pool({ connectionString: url.toString(), max: 1 });
@@ -56,10 +72,7 @@ export async function createTestStore(env: Record<string, string> = {}, material
         for (const s2 of extra) await s2.close();
         await store.close();
         await owner.end();
-        const a = new pg.Client({ connectionString: adminUrl() });
-        await a.connect();
-        await a.query(`drop database if exists ${name} with (force)`);
-        await a.end();
+        await db.drop();
       },
     };
   }

@@ -26,7 +26,7 @@ export interface Limiter {
    * whether anyone still waits for the answer: a client that went away meanwhile gets nothing assembled.
    */
   run<T>(work: () => Promise<T>, stillWanted?: () => boolean): Promise<T>;
-  /** Running and waiting now (for tests and the benchmark). */
+  /** Running and waiting now (the tests read them). */
   readonly active: number;
   readonly waiting: number;
 }
