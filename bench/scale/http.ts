@@ -34,10 +34,11 @@ export interface Server {
   stop(): Promise<void>;
 }
 
-export async function startServer(env: Record<string, string>, opts: { profileDir?: string } = {}): Promise<Server> {
+/** The server in its own process; `cwd` another checkout of the code (bench/scale/ab.ts compares two). */
+export async function startServer(env: Record<string, string>, opts: { profileDir?: string; cwd?: string } = {}): Promise<Server> {
   const port = await freePort();
   const args = [...(opts.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.profileDir}`] : []), 'bin/zorgvuldig.js', 'start'];
-  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env, PORT: String(port), DEV_IDP_PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, { cwd: opts.cwd ?? ROOT, env: { ...process.env, ...env, PORT: String(port), DEV_IDP_PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-20_000)));
   child.stderr!.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-20_000)));
