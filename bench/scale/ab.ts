@@ -20,9 +20,9 @@ import { loadConfig } from '../../src/config/config.ts';
 import { Keyring } from '../../src/core/crypto/keyring.ts';
 import { openStore } from '../../src/data/index.ts';
 import { storeInternals } from '../../src/data/store-internals.ts';
-import { discoverRoutes, load, paced, startServer, type LoadFigures } from './http.ts';
-import { logWorld, whoViewedLatency } from './log.ts';
-import { benchPersonas, shuffle } from './world.ts';
+import { cpuProbe, discoverRoutes, load, paced, serverEnv, startServer, type LoadFigures } from './http.ts';
+import { logWorld, whoViewedLatency, whoViewedResidents } from './log.ts';
+import { benchPersonas } from './world.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const num = (name: string, fallback: number) => (process.env[name] ? Number(process.env[name]) : fallback);
@@ -36,11 +36,9 @@ try {
 } catch {
   throw new Error(`no kept scale database: run \`SCALE_REUSE=1 npm run bench -- scale\` first (${stateFile} is missing)`);
 }
-const url = new URL(process.env.DATABASE_URL);
-url.pathname = `/${dbName}`;
 const keysFile = resolve(ROOT, '.tmp', `ab-${dbName}-keys.json`);
 writeFileSync(keysFile, JSON.stringify(state.keys), { mode: 0o600 });
-const env = { NODE_ENV: 'test', LOG_LEVEL: 'warn', HOST: '127.0.0.1', DATABASE_URL: url.toString(), ZORGVULDIG_KEYS_FILE: keysFile, DATA_DIR: resolve(ROOT, '.tmp', 'scale-data') };
+const env = serverEnv(dbName, keysFile);
 const config = loadConfig({ ...env, LOG_LEVEL: 'silent' });
 const keyring = new Keyring(state.keys);
 
@@ -70,10 +68,7 @@ async function pages(pattern: RegExp) {
         const profileDir = process.env.AB_PROFILE ? resolve(process.env.AB_PROFILE, tree.label) : undefined;
         if (profileDir) mkdirSync(profileDir, { recursive: true });
         const server = await startServer(env, { cwd: tree.dir, profileDir });
-        const probe = {
-          serverPid: server.child.pid!,
-          backendPids: async () => (await probeDb.query(`select pid from pg_stat_activity where datname = $1 and application_name = 'zorgvuldig'`, [dbName])).rows.map((r: { pid: number }) => r.pid),
-        };
+        const probe = cpuProbe(probeDb, dbName, server.child.pid!);
         try {
           for (const r of routes) {
             await load(server.url, r.requests, 20, 3); // warm-up
@@ -113,9 +108,7 @@ async function who() {
   try {
     const { database, gateEnv } = storeInternals(store);
     const world = await logWorld(database.db, (c) => gateEnv.activityId(c));
-    // The residents bench scale measures (the same shuffles).
-    const caseResidents = shuffle([...new Set(world.cases.map((c) => c.resident))], 5).slice(0, 600);
-    const anyResidents = shuffle(world.residents, 6).slice(0, 300);
+    const { withACase: caseResidents, any: anyResidents } = whoViewedResidents(world);
     const passes = [];
     for (let pass = 1; pass <= 2; pass++) {
       passes.push({

@@ -38,8 +38,8 @@ import { buildApp } from '../../src/server/app.ts';
 import { requireProfessional } from '../../src/server/http/authenticate.ts';
 import { cookieNames } from '../../src/server/auth/cookies.ts';
 import { bareHousehold } from '../read/bench.ts';
-import { discoverRoutes, load, paced, startServer, summariseProfile, type LoadFigures, type RouteLoad } from './http.ts';
-import { appendRate, fillLog, fillLogParallel, logWorld, whoViewedLatency } from './log.ts';
+import { cpuProbe, databaseUrl, discoverRoutes, load, paced, serverEnv, startServer, summariseProfile, type LoadFigures, type RouteLoad } from './http.ts';
+import { appendRate, fillLog, fillLogParallel, logWorld, whoViewedLatency, whoViewedResidents } from './log.ts';
 import { renderMarkdown } from './report.ts';
 import { benchPersonas, counts, shuffle } from './world.ts';
 
@@ -75,12 +75,6 @@ export const TARGETS = { pageP99Ms: 100, whoViewedP99Ms: 50, appendPerSecond: 20
 
 function log(msg: string) {
   console.error(`[scale ${new Date().toISOString().slice(11, 19)}] ${msg}`);
-}
-
-function dbUrl(name: string): string {
-  const u = new URL(process.env.DATABASE_URL!);
-  u.pathname = `/${name}`;
-  return u.toString();
 }
 
 async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
@@ -168,7 +162,7 @@ export async function run(): Promise<object> {
     state = { keys: Keyring.generateMaterial() };
   }
   writeFileSync(keysFile, JSON.stringify(state.keys), { mode: 0o600 });
-  const env = { NODE_ENV: 'test', LOG_LEVEL: 'warn', HOST: '127.0.0.1', DATABASE_URL: dbUrl(dbName), ZORGVULDIG_KEYS_FILE: keysFile, DATA_DIR: join(ROOT, '.tmp', 'scale-data') };
+  const env = serverEnv(dbName, keysFile);
   const config: Config = loadConfig({ ...env, LOG_LEVEL: 'silent' });
   const keyring = new Keyring(state.keys);
   const results: Record<string, unknown> = {
@@ -240,8 +234,7 @@ export async function run(): Promise<object> {
     log(`counts ${JSON.stringify(results.counts)}`);
 
     // ---- 2a. "Who viewed my data" — the query itself, at this log size -------------------------------
-    const caseResidents = shuffle([...new Set(world.cases.map((c) => c.resident))], 5).slice(0, 600);
-    const anyResidents = shuffle(world.residents, 6).slice(0, 300);
+    const { withACase: caseResidents, any: anyResidents } = whoViewedResidents(world);
     await whoViewedLatency(database.db, keyring, caseResidents.slice(0, 50), 4); // warm-up
     results.whoViewedQuery = {
       note: 'queryAccessLog of src/data/repository/residents/access-log.ts (count up to 1,000 + newest 50 with joins, last 12 months), run directly on the database',
@@ -276,13 +269,10 @@ export async function run(): Promise<object> {
     await store.close();
     const profileDir = settings.profile ? mkdtempSync(join(tmpdir(), 'zv-scale-prof-')) : undefined;
     const server = await startServer({ ...env, WORKERS: String(settings.workers) }, { profileDir });
-    const probeDb = new pg.Client({ connectionString: dbUrl(dbName) });
+    const probeDb = new pg.Client({ connectionString: databaseUrl(dbName) });
     probeDb.on('error', () => {});
     await probeDb.connect();
-    const probe = {
-      serverPid: server.child.pid!,
-      backendPids: async () => (await probeDb.query(`select pid from pg_stat_activity where datname = $1 and application_name = 'zorgvuldig'`, [dbName])).rows.map((r: { pid: number }) => r.pid),
-    };
+    const probe = cpuProbe(probeDb, dbName, server.child.pid!);
     const http: Array<{ name: string; path: string; kind: string; personas: number; distinctRequests: number; runs: LoadFigures[] }> = [];
     let routes: RouteLoad[] = [];
     try {

@@ -12,6 +12,7 @@ import { createServer } from 'node:net';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import type pg from 'pg';
 import type { BenchPersona, ProObjects } from './world.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -229,6 +230,26 @@ export interface CpuProbe {
   serverPid: number;
   /** PostgreSQL backend pids serving the app (refreshed per run). */
   backendPids: () => Promise<number[]>;
+}
+
+/** The server's process and its PostgreSQL backends on `dbName`, seen through `probeDb` (a connection of the benchmark's own). */
+export function cpuProbe(probeDb: pg.Client, dbName: string, serverPid: number): CpuProbe {
+  return {
+    serverPid,
+    backendPids: async () => (await probeDb.query(`select pid from pg_stat_activity where datname = $1 and application_name = 'zorgvuldig'`, [dbName])).rows.map((r: { pid: number }) => r.pid),
+  };
+}
+
+/** DATABASE_URL with another database name: the scale database on the same server. */
+export function databaseUrl(name: string): string {
+  const u = new URL(process.env.DATABASE_URL!);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+/** The environment of the measured server (and of the seed command) on the scale database `dbName`. */
+export function serverEnv(dbName: string, keysFile: string): Record<string, string> {
+  return { NODE_ENV: 'test', LOG_LEVEL: 'warn', HOST: '127.0.0.1', DATABASE_URL: databaseUrl(dbName), ZORGVULDIG_KEYS_FILE: keysFile, DATA_DIR: join(ROOT, '.tmp', 'scale-data') };
 }
 
 export async function load(url: string, requests: Array<{ path: string; cookie: string }>, connections: number, seconds: number, probe?: CpuProbe): Promise<LoadFigures> {

@@ -25,6 +25,11 @@ export interface LogWorld {
   activities: { work: string; portal: string; system: string };
 }
 
+/** The residents "who viewed" is measured for: 600 with a case, 300 at random (the same on every run of a database). */
+export function whoViewedResidents(world: LogWorld): { withACase: string[]; any: string[] } {
+  return { withACase: shuffle([...new Set(world.cases.map((c) => c.resident))], 5).slice(0, 600), any: shuffle(world.residents, 6).slice(0, 300) };
+}
+
 export async function logWorld(db: Kysely<DB>, activityId: (code: string) => string): Promise<LogWorld> {
   const cases = (
     await sql<{ resident: string; household: string; help_request: string | null; professional: string; organisation: string }>`
