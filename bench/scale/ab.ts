@@ -1,27 +1,37 @@
 /**
  * Measure again on the database a full `bench scale` run kept (SCALE_REUSE=1), without generating or
- * running the whole benchmark: page routes (optionally two checkouts of the code side by side, in
- * alternating order), or "who viewed my data". The figures of docs/scale.md's A/B comparisons and
- * remeasurements come from this. It prints JSON and writes nothing to bench/results.
+ * running the whole benchmark: page routes (optionally two checkouts of the code, or two copies of the
+ * database, side by side in alternating order), "who viewed my data", or durable appends. The figures of
+ * docs/scale.md's A/B comparisons and remeasurements come from this. It prints JSON and writes nothing
+ * to bench/results.
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test node --import tsx bench/scale/ab.ts pages '<path regex>'
  *   AB_TREES="base=/path/to/other/checkout,new=." … pages '^/api/werkplek/households$'
- *   … who          "who viewed" as bench scale measures it, twice (a first pass and a second)
+ *   AB_TREES="one=.@zv_scale_160000,months=.@zv_scale_160000_months" … pages …   (a database per arm)
+ *   … who              "who viewed" as bench scale measures it, twice (a first pass and a second)
+ *   … appends          durable appends, 8 × 100 and 32 × 10, as bench scale measures them
+ *   … copy <name>      a copy of the kept database (same keys), e.g. to migrate one of two arms
+ *   … migrate          migrate the database to the latest schema, timed
+ *   … month <entries>  append entries dated in the current month, as a month of use would
  *
  * Settings: AB_ROUNDS (2), AB_SECONDS (10), AB_USERS (200, think time 2 s), AB_CLOSED (connections of a
  * closed-loop run before the users; 0: none), AB_PROFILE (a directory: CPU profiles of the servers),
- * SCALE_RESIDENTS (160000: which kept database).
+ * SCALE_RESIDENTS (160000: which kept database), AB_DATABASES ("label=db,…": the databases of `who`
+ * and `appends`, in alternating order; default the kept one), AB_DB (the database of `migrate` and
+ * `month`).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { sql } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { loadConfig } from '../../src/config/config.ts';
 import { Keyring } from '../../src/core/crypto/keyring.ts';
 import { openStore } from '../../src/data/index.ts';
+import { pgPool } from '../../src/data/db.ts';
+import type { DB } from '../../src/data/schema.ts';
 import { storeInternals } from '../../src/data/store-internals.ts';
-import { cpuProbe, discoverRoutes, load, paced, serverEnv, startServer, type LoadFigures } from './http.ts';
-import { logWorld, whoViewedLatency, whoViewedResidents } from './log.ts';
+import { cpuProbe, databaseUrl, discoverRoutes, load, paced, serverEnv, startServer, type LoadFigures } from './http.ts';
+import { appendRate, fillLog, logWorld, whoViewedLatency, whoViewedResidents } from './log.ts';
 import { benchPersonas } from './world.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -38,27 +48,44 @@ try {
 }
 const keysFile = resolve(ROOT, '.tmp', `ab-${dbName}-keys.json`);
 writeFileSync(keysFile, JSON.stringify(state.keys), { mode: 0o600 });
-const env = serverEnv(dbName, keysFile);
-const config = loadConfig({ ...env, LOG_LEVEL: 'silent' });
 const keyring = new Keyring(state.keys);
+/** The server's environment and the store's configuration on one database (the kept one or a copy of it). */
+const envOf = (db: string) => serverEnv(db, keysFile);
+const configOf = (db: string) => loadConfig({ ...envOf(db), LOG_LEVEL: 'silent' });
+
+/** "label=value,…" of an AB_ setting. */
+function labelled(setting: string | undefined, fallback: string): Array<{ label: string; value: string }> {
+  return (setting ?? fallback).split(',').map((s) => {
+    const [label, value] = s.split('=');
+    return { label: label!, value: value! };
+  });
+}
 
 async function pages(pattern: RegExp) {
-  const trees = (process.env.AB_TREES ?? `this=${ROOT}`).split(',').map((s) => {
-    const [label, dir] = s.split('=');
-    return { label: label!, dir: resolve(dir!) };
+  const trees = labelled(process.env.AB_TREES, `this=${ROOT}`).map(({ label, value }) => {
+    const [dir, db] = value.split('@');
+    return { label, dir: resolve(dir!), db: db || dbName };
   });
   const rounds = num('AB_ROUNDS', 2);
   const seconds = num('AB_SECONDS', 10);
   const users = num('AB_USERS', 200);
   const closed = num('AB_CLOSED', 0);
-  const store = await openStore(config, { keyring, poolSize: 4 });
-  const personas = await benchPersonas(storeInternals(store).database.db, store, config, 200);
-  await store.close();
-  const first = await startServer(env, { cwd: trees[0]!.dir });
-  const { routes } = await discoverRoutes(first.url, personas, { skip: new RegExp(`^(?!(?:${pattern.source}))`) });
-  await first.stop();
-  if (routes.length === 0) throw new Error(`no measurable page route matches ${pattern.source}`);
-  const probeDb = new pg.Client({ connectionString: env.DATABASE_URL });
+  // Sessions live in the database: each database gets its own personas, and its routes are found with them.
+  const routesOf = new Map<string, Awaited<ReturnType<typeof discoverRoutes>>['routes']>();
+  for (const tree of trees) {
+    if (routesOf.has(tree.db)) continue;
+    const config = configOf(tree.db);
+    const store = await openStore(config, { keyring, poolSize: 4 });
+    const personas = await benchPersonas(storeInternals(store).database.db, store, config, 200);
+    await store.close();
+    const first = await startServer(envOf(tree.db), { cwd: tree.dir });
+    const { routes } = await discoverRoutes(first.url, personas, { skip: new RegExp(`^(?!(?:${pattern.source}))`) });
+    await first.stop();
+    if (routes.length === 0) throw new Error(`no measurable page route matches ${pattern.source} on ${tree.db}`);
+    routesOf.set(tree.db, routes);
+  }
+  const paths = [...new Set([...routesOf.values()].flatMap((rs) => rs.map((r) => r.path)))];
+  const probeDb = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await probeDb.connect();
   const runs: Array<{ round: number; label: string; route: string; closedLoop?: LoadFigures; users: LoadFigures }> = [];
   try {
@@ -67,10 +94,10 @@ async function pages(pattern: RegExp) {
       for (const tree of round % 2 === 1 ? trees : [...trees].reverse()) {
         const profileDir = process.env.AB_PROFILE ? resolve(process.env.AB_PROFILE, tree.label) : undefined;
         if (profileDir) mkdirSync(profileDir, { recursive: true });
-        const server = await startServer(env, { cwd: tree.dir, profileDir });
-        const probe = cpuProbe(probeDb, dbName, server.child.pid!);
+        const server = await startServer(envOf(tree.db), { cwd: tree.dir, profileDir });
+        const probe = cpuProbe(probeDb, tree.db, server.child.pid!);
         try {
-          for (const r of routes) {
+          for (const r of routesOf.get(tree.db)!) {
             await load(server.url, r.requests, 20, 3); // warm-up
             const closedLoop = closed > 0 ? await load(server.url, r.requests, closed, seconds, probe) : undefined;
             if (closedLoop) await new Promise((res) => setTimeout(res, 3000)); // let the backlog drain
@@ -87,11 +114,11 @@ async function pages(pattern: RegExp) {
     await probeDb.end();
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-  const summary = routes.flatMap((r) =>
+  const summary = paths.flatMap((path) =>
     trees.map((t) => {
-      const mine = runs.filter((x) => x.route === r.path && x.label === t.label);
+      const mine = runs.filter((x) => x.route === path && x.label === t.label);
       return {
-        route: r.path,
+        route: path,
         label: t.label,
         p99AtUsers: mine.map((x) => x.users.p99),
         medianP50: median(mine.map((x) => x.users.p50)),
@@ -100,35 +127,120 @@ async function pages(pattern: RegExp) {
       };
     }),
   );
-  return { database: dbName, trees, rounds, seconds, users, thinkSeconds: 2, closedLoopConnections: closed || null, summary, runs };
+  return { trees, rounds, seconds, users, thinkSeconds: 2, closedLoopConnections: closed || null, summary, runs };
 }
 
 async function who() {
+  const out = [];
+  for (const { label, value: db } of labelled(process.env.AB_DATABASES, `kept=${dbName}`)) {
+    const store = await openStore(configOf(db), { keyring, poolSize: 8 });
+    try {
+      const { database, gateEnv } = storeInternals(store);
+      const world = await logWorld(database.db, (c) => gateEnv.activityId(c));
+      const { withACase: caseResidents, any: anyResidents } = whoViewedResidents(world);
+      const passes = [];
+      for (let pass = 1; pass <= 2; pass++) {
+        passes.push({
+          pass,
+          sequential: await whoViewedLatency(database.db, keyring, caseResidents, 1),
+          concurrent8: await whoViewedLatency(database.db, keyring, caseResidents, 8),
+          anyResident: await whoViewedLatency(database.db, keyring, anyResidents, 1),
+        });
+        console.error(`${label} pass ${pass}: ${JSON.stringify(passes.at(-1))}`);
+      }
+      const entries = (await sql<{ n: number }>`select count(*)::int8 as n from processing_log`.execute(database.db)).rows[0]!.n;
+      out.push({ label, database: db, logEntries: Number(entries), passes });
+    } finally {
+      await store.close();
+    }
+  }
+  return out;
+}
+
+/** Durable appends as bench scale measures them (8 × 100 and 32 × 10), the databases in alternating order. */
+async function appends() {
+  const dbs = labelled(process.env.AB_DATABASES, `kept=${dbName}`);
+  const rounds = num('AB_ROUNDS', 2);
+  const seconds = num('AB_SECONDS', 10);
+  const runs = [];
+  for (let round = 1; round <= rounds; round++) {
+    for (const { label, value: db } of round % 2 === 1 ? dbs : [...dbs].reverse()) {
+      const config = configOf(db);
+      const store = await openStore(config, { keyring, poolSize: 2 });
+      const { database, gateEnv } = storeInternals(store);
+      const world = await logWorld(database.db, (c) => gateEnv.activityId(c));
+      await store.close();
+      const writers = new Kysely<DB>({ dialect: new PostgresDialect({ pool: pgPool(config.database.url!, config.database.appRole, 40) }) });
+      try {
+        for (const [w, perTx] of [[8, 100], [32, 10]] as const) {
+          const r = await appendRate(writers, keyring, config.log.chains, world, w, perTx, seconds);
+          runs.push({ round, label, ...r });
+          console.error(`${round} ${label} ${w} x ${perTx}: ${r.entriesPerSecond}/s, p99 ${r.p99Ms} ms`);
+        }
+      } finally {
+        await writers.destroy();
+      }
+    }
+  }
+  return { seconds, runs };
+}
+
+/** A copy of the kept database under another name (a file copy: no connection may be open to it). */
+async function copy(name: string) {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error('a database name of lower-case letters, digits and _');
+  const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await admin.connect();
+  try {
+    const t0 = performance.now();
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.query(`create database ${name} template ${dbName} strategy file_copy`);
+    return { from: dbName, to: name, seconds: Math.round((performance.now() - t0) / 100) / 10 };
+  } finally {
+    await admin.end();
+  }
+}
+
+/** Migrate AB_DB (default the kept database) to the latest schema, timed. */
+async function migrate() {
+  const db = process.env.AB_DB ?? dbName;
+  const t0 = performance.now();
+  const store = await openStore(configOf(db), { keyring, migrate: true, poolSize: 2 });
+  const seconds = Math.round((performance.now() - t0) / 100) / 10;
+  await store.close();
+  return { database: db, seconds };
+}
+
+/** Append `entries` log entries dated in the current month to AB_DB, as a month of use would have. */
+async function month(entries: number) {
+  const db = process.env.AB_DB ?? dbName;
+  const config = configOf(db);
   const store = await openStore(config, { keyring, poolSize: 8 });
   try {
     const { database, gateEnv } = storeInternals(store);
     const world = await logWorld(database.db, (c) => gateEnv.activityId(c));
-    const { withACase: caseResidents, any: anyResidents } = whoViewedResidents(world);
-    const passes = [];
-    for (let pass = 1; pass <= 2; pass++) {
-      passes.push({
-        pass,
-        sequential: await whoViewedLatency(database.db, keyring, caseResidents, 1),
-        concurrent8: await whoViewedLatency(database.db, keyring, caseResidents, 8),
-        anyResident: await whoViewedLatency(database.db, keyring, anyResidents, 1),
-      });
-      console.error(`pass ${pass}: ${JSON.stringify(passes.at(-1))}`);
-    }
-    const entries = (await sql<{ n: number }>`select count(*)::int8 as n from processing_log`.execute(database.db)).rows[0]!.n;
-    return { database: dbName, logEntries: Number(entries), passes };
+    const have = Number((await sql<{ n: number }>`select count(*)::int8 as n from processing_log`.execute(database.db)).rows[0]!.n);
+    const now = new Date();
+    const days = (now.getTime() - Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1)) / 86_400_000;
+    const fill = await fillLog(database.db, keyring, config.log.chains, world, have + entries, { writers: 4, spanDays: Math.max(0.01, days - 0.01) });
+    const owner = new Kysely<DB>({ dialect: new PostgresDialect({ pool: pgPool(config.database.url!, null, 1) }) });
+    await sql`vacuum (analyze) processing_log, access_record, log_denial`.execute(owner);
+    await owner.destroy();
+    return { database: db, ...fill };
   } finally {
     await store.close();
   }
 }
 
-const [what, pattern] = process.argv.slice(2);
-const result = what === 'pages' && pattern ? await pages(new RegExp(pattern)) : what === 'who' ? await who() : null;
+const [what, arg] = process.argv.slice(2);
+const result =
+  what === 'pages' && arg ? await pages(new RegExp(arg))
+  : what === 'who' ? await who()
+  : what === 'appends' ? await appends()
+  : what === 'copy' && arg ? await copy(arg)
+  : what === 'migrate' ? await migrate()
+  : what === 'month' && arg ? await month(Number(arg))
+  : null;
 if (!result) {
-  console.error("usage: node --import tsx bench/scale/ab.ts pages '<path regex>' | who");
+  console.error("usage: node --import tsx bench/scale/ab.ts pages '<path regex>' | who | appends | copy <name> | migrate | month <entries>");
   process.exitCode = 2;
 } else console.log(JSON.stringify(result, null, 2));
