@@ -32,7 +32,6 @@ import { loadConfig, type Config } from '../../src/config/config.ts';
 import { Keyring } from '../../src/core/crypto/keyring.ts';
 import { openSessions, openStore, verifyProcessingLog, type Store } from '../../src/data/index.ts';
 import { pgPool } from '../../src/data/db.ts';
-import { ensureLogPartitions, logPartitions } from '../../src/data/log/partitions.ts';
 import type { DB } from '../../src/data/schema.ts';
 import { storeInternals } from '../../src/data/store-internals.ts';
 import { buildApp } from '../../src/server/app.ts';
@@ -186,9 +185,6 @@ export async function run(): Promise<object> {
     log(`log world: ${world.cases.length} residents with a case, ${world.residents.length} residents`);
     const owner = new Kysely<DB>({ dialect: new PostgresDialect({ pool: pgPool(config.database.url!, null, 2) }) });
     const have = Number((await sql<{ n: number }>`select count(*)::int8 as n from processing_log`.execute(owner)).rows[0]!.n);
-    // The log's months as on a deployment that has logged for two years (migration 0010): the fill spreads
-    // its entries over the last 730 days. A month already covered (a history partition) is left as it is.
-    await ensureLogPartitions(owner, new Date(Date.now() - 760 * 86_400_000), 28);
     let reported = 0;
     const progress = (done: number, total: number) => {
       if (done - reported >= 500_000) {
@@ -232,8 +228,6 @@ export async function run(): Promise<object> {
     await owner.destroy();
     results.generation = { seed: state.seed, logFill: state.logFill ?? [], indexRebuildSeconds: state.indexRebuildSeconds ?? null, vacuumAnalyzeSeconds: state.vacuumAnalyzeSeconds ?? null, vacuumBeforeMeasuringSeconds };
     results.counts = await counts(database.db, dbName);
-    // How the log lies across its month partitions (the planner's estimates after the vacuum).
-    results.logPartitions = (await logPartitions(database.db)).map((p) => ({ name: p.name, estimatedEntries: p.estimatedEntries }));
     results.postgresql = await pgSettings(database.db);
     (results.machine as Record<string, unknown>).pageCacheGiBBeforeMeasuring = pageCacheGiB();
     checkpoint(results);

@@ -170,9 +170,7 @@ export async function secondaryIndexes(db: Kysely<DB>): Promise<Array<{ name: st
   const rows = await sql<{ indexname: string; indexdef: string }>`
     select i.indexname, i.indexdef from pg_indexes i join pg_class c on c.relname = i.indexname join pg_index x on x.indexrelid = c.oid
     where i.schemaname = 'public' and i.tablename in ('processing_log', 'access_record') and not x.indisunique and not x.indisprimary`.execute(db);
-  // A partitioned table's index is defined `ON ONLY` the parent (its partitions' indexes attached one by
-  // one); rebuilt here in one statement that makes it on every partition.
-  return rows.rows.map((r) => ({ name: r.indexname, definition: r.indexdef.replace(' ON ONLY ', ' ON ') }));
+  return rows.rows.map((r) => ({ name: r.indexname, definition: r.indexdef }));
 }
 
 /** Durable appends (synchronous_commit as the server has it) by `writers` concurrent transactions of `perTx` entries. */

@@ -18,8 +18,6 @@ export interface Store {
   repository(request: GateRequest): Repository;
   /** Re-read the rules catalogue and the register in force (after a new version takes effect). */
   reloadPolicy(): Promise<string>;
-  /** Make the processing log's coming month partitions (no personal data): at start and by a server job. */
-  prepareLogMonths(now: Date): Promise<number>;
 }
 
 export interface StoreInternals {

@@ -9,7 +9,6 @@ import type { Keyring } from '../core/crypto/keyring.ts';
 import { openDatabase, type Database } from './db.ts';
 import { migrateToLatest } from './migrate.ts';
 import { ChainLeases, ensureChains } from './log/writer.ts';
-import { ensureLogPartitions } from './log/partitions.ts';
 import { PolicyStore } from './gate/policy-store.ts';
 import { GateSession, type GateEnv, type GateRequest } from './gate/session.ts';
 import { Repository } from './repository/index.ts';
@@ -41,8 +40,6 @@ export async function openStore(config: Config, opts: StoreOptions): Promise<Sto
   const database = await openDatabase(config, { mode: 'app', poolSize: opts.poolSize, pglite: opts.pglite });
   if (opts.migrate && config.database.kind === 'pglite') await migrateToLatest(database.db, config.database.appRole);
   await ensureChains(database.db, config.log.chains);
-  // The log's coming months, after migrating (a server also makes them at start and every six hours).
-  if (opts.migrate) await ensureLogPartitions(database.db, new Date());
   const policy = new PolicyStore(database.db);
   const gateEnv: GateEnv = {
     database,
@@ -66,7 +63,6 @@ export async function openStore(config: Config, opts: StoreOptions): Promise<Sto
     close: () => database.close(),
     repository: (request) => new Repository(new GateSession(gateEnv, request)),
     reloadPolicy: async () => (await policy.reload()).version,
-    prepareLogMonths: (now) => ensureLogPartitions(database.db, now),
   };
   registerStore(store, { database, keyring: opts.keyring, config, policy, gateEnv });
   // The shipped rules catalogue (rules/) and the register derived from it are loaded by migrate/start,

@@ -11,7 +11,6 @@ import { accountabilityMigration } from './0006-accountability.ts';
 import { matchIndexMigration } from './0007-match-index.ts';
 import { logWithoutRowLocksMigration } from './0008-log-without-row-locks.ts';
 import { logDenialsMigration } from './0009-log-denials.ts';
-import { logByMonthMigration } from './0010-log-by-month.ts';
 
 export function allMigrations(appRole: string): Record<string, Migration> {
   return {
@@ -24,6 +23,5 @@ export function allMigrations(appRole: string): Record<string, Migration> {
     '0007-match-index': matchIndexMigration,
     '0008-log-without-row-locks': logWithoutRowLocksMigration(appRole),
     '0009-log-denials': logDenialsMigration(appRole),
-    '0010-log-by-month': logByMonthMigration(appRole),
   };
 }

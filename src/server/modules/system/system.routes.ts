@@ -1,11 +1,7 @@
-/** Health, and the processing log's month partitions. No personal data is processed here, so the gate is not involved. */
+/** Health and the API description. No personal data is processed here, so the gate is not involved. */
 import type { FastifyPluginAsync } from 'fastify';
 import { Type } from 'typebox';
 import type { AppDeps } from '../../deps.ts';
-import { scheduleJob } from '../../http/jobs.ts';
-
-/** The processing log's month partitions are made months ahead; a check every six hours is plenty. */
-const LOG_MONTHS_INTERVAL_MS = 6 * 60 * 60 * 1000;
 
 const HealthResponse = Type.Object(
   {
@@ -16,8 +12,6 @@ const HealthResponse = Type.Object(
 );
 
 export const systemRoutes: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { deps }) => {
-  scheduleJob(app, "preparing the processing log's month partitions", LOG_MONTHS_INTERVAL_MS, () => deps.store.prepareLogMonths(deps.now ? deps.now() : new Date()));
-
   app.get(
     '/health',
     {
