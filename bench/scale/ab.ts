@@ -10,7 +10,7 @@
  *   AB_TREES="one=.@zv_scale_160000,months=.@zv_scale_160000_months" … pages …   (a database per arm)
  *   … who              "who viewed" as bench scale measures it, twice (a first pass and a second)
  *   … appends          durable appends, 8 × 100 and 32 × 10, as bench scale measures them
- *   … copy <name>      a copy of the kept database (same keys), e.g. to migrate one of two arms
+ *   … copy <name>      a copy of the kept database (same keys) named zv_scale_<residents>_…, e.g. to migrate one of two arms
  *   … migrate          migrate the database to the latest schema, timed
  *   … month <entries>  append entries dated in the current month, as a month of use would
  *
@@ -187,7 +187,8 @@ async function appends() {
 
 /** A copy of the kept database under another name (a file copy: no connection may be open to it). */
 async function copy(name: string) {
-  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error('a database name of lower-case letters, digits and _');
+  // The copy is dropped first if it exists: only a name of the kept database's family, never the kept one.
+  if (!/^[a-z0-9_]+$/.test(name) || !name.startsWith(`${dbName}_`)) throw new Error(`a copy's name starts with ${dbName}_ and has lower-case letters, digits and _ only`);
   const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await admin.connect();
   try {
@@ -220,8 +221,10 @@ async function month(entries: number) {
     const world = await logWorld(database.db, (c) => gateEnv.activityId(c));
     const have = Number((await sql<{ n: number }>`select count(*)::int8 as n from processing_log`.execute(database.db)).rows[0]!.n);
     const now = new Date();
-    const days = (now.getTime() - Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1)) / 86_400_000;
-    const fill = await fillLog(database.db, keyring, config.log.chains, world, have + entries, { writers: 4, spanDays: Math.max(0.01, days - 0.01) });
+    // Spread over the month so far, never before its first day (an entry's time also loses up to a second).
+    const days = (now.getTime() - Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1) - 1000) / 86_400_000;
+    if (days <= 0) throw new Error('the month has only just begun: nothing to spread the entries over');
+    const fill = await fillLog(database.db, keyring, config.log.chains, world, have + entries, { writers: 4, spanDays: days });
     const owner = new Kysely<DB>({ dialect: new PostgresDialect({ pool: pgPool(config.database.url!, null, 1) }) });
     await sql`vacuum (analyze) processing_log, access_record, log_denial`.execute(owner);
     await owner.destroy();
