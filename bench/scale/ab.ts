@@ -1,7 +1,7 @@
 /**
  * Measure again on the database a full `bench scale` run kept (SCALE_REUSE=1), without generating or
  * running the whole benchmark: page routes (optionally two checkouts of the code, or two copies of the
- * database, side by side in alternating order), "who viewed my data", or durable appends. The figures of
+ * database, side by side in alternating order), "who viewed my data", or durable appends, and a copy of the database for a second arm. The figures of
  * docs/scale.md's A/B comparisons and remeasurements come from this. It prints JSON and writes nothing
  * to bench/results.
  *
@@ -10,15 +10,13 @@
  *   AB_TREES="one=.@zv_scale_160000,months=.@zv_scale_160000_months" … pages …   (a database per arm)
  *   … who              "who viewed" as bench scale measures it, twice (a first pass and a second)
  *   … appends          durable appends, 8 × 100 and 32 × 10, as bench scale measures them
- *   … copy <name>      a copy of the kept database (same keys) named zv_scale_<residents>_…, e.g. to migrate one of two arms
- *   … migrate          migrate the database to the latest schema, timed
- *   … month <entries>  append entries dated in the current month, as a month of use would
+ *   … copy <name>      a copy of the kept database (same keys) named zv_scale_<residents>_…, e.g. to migrate
+ *                      one of two arms with `zorgvuldig migrate` (DATABASE_URL of the copy, the kept keys)
  *
  * Settings: AB_ROUNDS (2), AB_SECONDS (10), AB_USERS (200, think time 2 s), AB_CLOSED (connections of a
  * closed-loop run before the users; 0: none), AB_PROFILE (a directory: CPU profiles of the servers),
  * SCALE_RESIDENTS (160000: which kept database), AB_DATABASES ("label=db,…": the databases of `who`
- * and `appends`, in alternating order; default the kept one), AB_DB (the database of `migrate` and
- * `month`).
+ * and `appends`, in alternating order; default the kept one).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -31,7 +29,7 @@ import { pgPool } from '../../src/data/db.ts';
 import type { DB } from '../../src/data/schema.ts';
 import { storeInternals } from '../../src/data/store-internals.ts';
 import { cpuProbe, databaseUrl, discoverRoutes, load, paced, serverEnv, startServer, type LoadFigures } from './http.ts';
-import { appendRate, fillLog, logWorld, whoViewedLatency, whoViewedResidents } from './log.ts';
+import { appendRate, logWorld, whoViewedLatency, whoViewedResidents, type LogWorld } from './log.ts';
 import { benchPersonas } from './world.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -162,18 +160,22 @@ async function appends() {
   const dbs = labelled(process.env.AB_DATABASES, `kept=${dbName}`);
   const rounds = num('AB_ROUNDS', 2);
   const seconds = num('AB_SECONDS', 10);
+  // Who and what the entries are about, read once per database.
+  const worlds = new Map<string, LogWorld>();
+  for (const { value: db } of dbs) {
+    const store = await openStore(configOf(db), { keyring, poolSize: 2 });
+    const { database, gateEnv } = storeInternals(store);
+    worlds.set(db, await logWorld(database.db, (c) => gateEnv.activityId(c)));
+    await store.close();
+  }
   const runs = [];
   for (let round = 1; round <= rounds; round++) {
     for (const { label, value: db } of round % 2 === 1 ? dbs : [...dbs].reverse()) {
       const config = configOf(db);
-      const store = await openStore(config, { keyring, poolSize: 2 });
-      const { database, gateEnv } = storeInternals(store);
-      const world = await logWorld(database.db, (c) => gateEnv.activityId(c));
-      await store.close();
       const writers = new Kysely<DB>({ dialect: new PostgresDialect({ pool: pgPool(config.database.url!, config.database.appRole, 40) }) });
       try {
         for (const [w, perTx] of [[8, 100], [32, 10]] as const) {
-          const r = await appendRate(writers, keyring, config.log.chains, world, w, perTx, seconds);
+          const r = await appendRate(writers, keyring, config.log.chains, worlds.get(db)!, w, perTx, seconds);
           runs.push({ round, label, ...r });
           console.error(`${round} ${label} ${w} x ${perTx}: ${r.entriesPerSecond}/s, p99 ${r.p99Ms} ms`);
         }
@@ -201,49 +203,14 @@ async function copy(name: string) {
   }
 }
 
-/** Migrate AB_DB (default the kept database) to the latest schema, timed. */
-async function migrate() {
-  const db = process.env.AB_DB ?? dbName;
-  const t0 = performance.now();
-  const store = await openStore(configOf(db), { keyring, migrate: true, poolSize: 2 });
-  const seconds = Math.round((performance.now() - t0) / 100) / 10;
-  await store.close();
-  return { database: db, seconds };
-}
-
-/** Append `entries` log entries dated in the current month to AB_DB, as a month of use would have. */
-async function month(entries: number) {
-  const db = process.env.AB_DB ?? dbName;
-  const config = configOf(db);
-  const store = await openStore(config, { keyring, poolSize: 8 });
-  try {
-    const { database, gateEnv } = storeInternals(store);
-    const world = await logWorld(database.db, (c) => gateEnv.activityId(c));
-    const have = Number((await sql<{ n: number }>`select count(*)::int8 as n from processing_log`.execute(database.db)).rows[0]!.n);
-    const now = new Date();
-    // Spread over the month so far, never before its first day (an entry's time also loses up to a second).
-    const days = (now.getTime() - Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1) - 1000) / 86_400_000;
-    if (days <= 0) throw new Error('the month has only just begun: nothing to spread the entries over');
-    const fill = await fillLog(database.db, keyring, config.log.chains, world, have + entries, { writers: 4, spanDays: days });
-    const owner = new Kysely<DB>({ dialect: new PostgresDialect({ pool: pgPool(config.database.url!, null, 1) }) });
-    await sql`vacuum (analyze) processing_log, access_record, log_denial`.execute(owner);
-    await owner.destroy();
-    return { database: db, ...fill };
-  } finally {
-    await store.close();
-  }
-}
-
 const [what, arg] = process.argv.slice(2);
 const result =
   what === 'pages' && arg ? await pages(new RegExp(arg))
   : what === 'who' ? await who()
   : what === 'appends' ? await appends()
   : what === 'copy' && arg ? await copy(arg)
-  : what === 'migrate' ? await migrate()
-  : what === 'month' && arg ? await month(Number(arg))
   : null;
 if (!result) {
-  console.error("usage: node --import tsx bench/scale/ab.ts pages '<path regex>' | who | appends | copy <name> | migrate | month <entries>");
+  console.error("usage: node --import tsx bench/scale/ab.ts pages '<path regex>' | who | appends | copy <name>");
   process.exitCode = 2;
 } else console.log(JSON.stringify(result, null, 2));

@@ -124,7 +124,7 @@ export async function fillLog(
   chains: number,
   world: LogWorld,
   target: number,
-  opts: { writers?: number; batch?: number; onProgress?: (done: number, total: number) => void; owner?: Kysely<DB>; spanDays?: number } = {},
+  opts: { writers?: number; batch?: number; onProgress?: (done: number, total: number) => void; owner?: Kysely<DB> } = {},
 ): Promise<{ added: number; seconds: number; perSecond: number; writerSeconds: number; indexesRebuilt: string[]; indexSeconds: number }> {
   const have = Number((await sql<{ n: number }>`select count(*)::int8 as n from processing_log`.execute(db)).rows[0]!.n);
   const todo = Math.max(0, target - have);
@@ -145,7 +145,7 @@ export async function fillLog(
         const from = next;
         const size = Math.min(batch, todo - from);
         next += size;
-        const entries = Array.from({ length: size }, (_, k) => makeEntry(world, keyring, have + from + k, now, opts.spanDays));
+        const entries = Array.from({ length: size }, (_, k) => makeEntry(world, keyring, have + from + k, now));
         await db.transaction().execute((tx) => appendEntries(tx, keyring.logKey, chains, entries));
         done += size;
         opts.onProgress?.(done, todo);
