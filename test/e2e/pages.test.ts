@@ -83,6 +83,12 @@ describe.skipIf(E2E_OFF)('every page is accessible', () => {
     await check(page, problems, '/werkplek/zoeken?q=Horst', 'werkplek-zoeken', 'Zoeken');
     await check(page, problems, `/werkplek/huishoudens/${DEMO_IDS.household}`, 'werkplek-huishouden', /^Huishouden/);
     await check(page, problems, `/werkplek/hulpvragen/${DEMO_IDS.helpRequests.wmo}`, 'werkplek-hulpvraag', /^Hulpvraag/);
+    // Data items a page at a time: a later page (after an item that starts none) has the way back to the newest.
+    await check(page, problems, `/werkplek/hulpvragen/${DEMO_IDS.helpRequests.wmo}?gegevensNa=00000000-0000-4000-8000-000000000000`, 'werkplek-hulpvraag-gegevens', /^Hulpvraag/);
+    await page.getByRole('navigation', { name: 'Pagina’s met gegevens' }).getByRole('link', { name: 'Nieuwste gegevens' }).click();
+    await page.waitForURL(`${stack.url}/werkplek/hulpvragen/${DEMO_IDS.helpRequests.wmo}`);
+    await settled(page);
+    await expect(page.getByRole('navigation', { name: 'Pagina’s met gegevens' }).count()).resolves.toBe(0);
     await check(page, problems, '/werkplek/huishoudens/00000000-0000-4000-8000-000000000000', 'werkplek-niet-gevonden', 'Huishouden');
     await expect(page.getByRole('heading', { level: 2, name: 'Niet gevonden' }).isVisible()).resolves.toBe(true);
     await check(page, problems, '/werkplek/bestaat-niet', 'werkplek-404', 'Pagina niet gevonden');

@@ -64,6 +64,27 @@ describe('reading through the gate over HTTP', () => {
     expect(after.json()).toEqual({ households: [], total: 1, next: null });
   });
 
+  it('a household and a help request answer a page of data items with where the next starts; a page of more than 200 or a cursor that is not an id is refused', async () => {
+    const one = await t.app.inject({ method: 'GET', url: `/api/households/${w.households.main}?items=1`, headers: as.director });
+    expect(one.statusCode).toBe(200);
+    const first = one.json();
+    expect(first.dataItems).toHaveLength(1);
+    expect(first.dataItemsNext).toBe(first.dataItems[0].id);
+    const rest = await t.app.inject({ method: 'GET', url: `/api/households/${w.households.main}?items=200&itemsAfter=${first.dataItemsNext}`, headers: as.director });
+    expect(rest.json().dataItemsNext).toBeNull();
+    expect(rest.json().dataItems.map((d: { id: string }) => d.id)).not.toContain(first.dataItems[0].id);
+    const whole = await t.app.inject({ method: 'GET', url: `/api/households/${w.households.main}`, headers: as.director });
+    expect(whole.json().dataItems).toHaveLength(rest.json().dataItems.length + 1);
+    expect(whole.json().dataItemsNext).toBeNull();
+    for (const q of ['items=0', 'items=201', 'items=1.5', 'itemsAfter=1%27%20or%201=1', 'page=2']) {
+      for (const path of [`/api/households/${w.households.main}`, `/api/help-requests/${w.helpRequests.wmo}`]) {
+        const bad = await t.app.inject({ method: 'GET', url: `${path}?${q}`, headers: as.director });
+        expect(bad.statusCode, `${path}?${q}`).toBe(400);
+        expect(bad.json().error.code).toBe('REQUEST.INVALID');
+      }
+    }
+  });
+
   it('a professional of another household gets 404 GATE.NOT_FOUND, without details', async () => {
     const res = await t.app.inject({ method: 'GET', url: `/api/households/${w.households.main}`, headers: as.stranger });
     expect(res.statusCode).toBe(404);

@@ -59,8 +59,8 @@ function Workspace({ me, onLanguage }: { me: Me; onLanguage: ReturnType<typeof u
   if (work) view = work;
   else if (path === '/werkplek') view = <Home me={me} after={query.get('na')} key={query.get('na') ?? ''} />;
   else if (path === '/werkplek/zoeken') view = <SearchPage q={query.get('q') ?? ''} />;
-  else if ((params = match('/werkplek/huishoudens/:id', path))) view = <Household id={params['id']!} />;
-  else if ((params = match('/werkplek/hulpvragen/:id', path))) view = <HelpRequest id={params['id']!} />;
+  else if ((params = match('/werkplek/huishoudens/:id', path))) view = <Household id={params['id']!} itemsAfter={query.get('gegevensNa')} key={query.get('gegevensNa') ?? ''} />;
+  else if ((params = match('/werkplek/hulpvragen/:id', path))) view = <HelpRequest id={params['id']!} itemsAfter={query.get('gegevensNa')} key={query.get('gegevensNa') ?? ''} />;
   else view = requestsRoute(path, query, me) ?? <NotFound />;
   const nav = (
     <>
@@ -190,9 +190,36 @@ function referenceOf(data: unknown): string | null {
   return typeof ref === 'string' ? ref : null;
 }
 
-function Household({ id }: { id: string }) {
+/**
+ * A household's or help request's data items come a page at a time (50, newest first; issue 8): the
+ * page after the item `gegevensNa` names, with links to the first and the next page.
+ */
+function withItemsPage(api: string, itemsAfter: string | null): string {
+  return itemsAfter ? `${api}?itemsAfter=${encodeURIComponent(itemsAfter)}` : api;
+}
+
+function ItemsPager({ base, itemsAfter, data }: { base: string; itemsAfter: string | null; data: unknown }) {
   const { t } = useI18n();
-  const result = useApi<unknown>(`/api/households/${encodeURIComponent(id)}`);
+  const next = (data as { dataItemsNext?: unknown } | null)?.dataItemsNext;
+  if (!itemsAfter && typeof next !== 'string') return null;
+  return (
+    <nav className="zv-pager" aria-label={t('itemsPages')}>
+      {itemsAfter && <AppLink href={base}>{t('itemsFirst')}</AppLink>}
+      {typeof next === 'string' && <AppLink href={`${base}?gegevensNa=${encodeURIComponent(next)}`}>{t('itemsNext')}</AppLink>}
+    </nav>
+  );
+}
+
+/** The view without its pager field (the pager shows it as links). */
+function withoutPager(data: unknown): unknown {
+  if (data === null || typeof data !== 'object') return data;
+  const { dataItemsNext: _next, ...rest } = data as Record<string, unknown>;
+  return rest;
+}
+
+function Household({ id, itemsAfter }: { id: string; itemsAfter: string | null }) {
+  const { t } = useI18n();
+  const result = useApi<unknown>(withItemsPage(`/api/households/${encodeURIComponent(id)}`, itemsAfter));
   const ref = result.state === 'ok' ? referenceOf(result.data) : null;
   const title = ref ? t('householdTitleRef', { ref }) : t('householdTitle');
   return (
@@ -201,7 +228,14 @@ function Household({ id }: { id: string }) {
       <Paragraph>
         <HouseholdPlanLink id={id} />
       </Paragraph>
-      <Loaded result={result}>{(data) => <DataView value={data} linker={staffLinker} />}</Loaded>
+      <Loaded result={result}>
+        {(data) => (
+          <>
+            <DataView value={withoutPager(data)} linker={staffLinker} />
+            <ItemsPager base={`/werkplek/huishoudens/${encodeURIComponent(id)}`} itemsAfter={itemsAfter} data={data} />
+          </>
+        )}
+      </Loaded>
       <Paragraph>
         <AppLink href="/werkplek">{t('back')}</AppLink>
       </Paragraph>
@@ -209,9 +243,9 @@ function Household({ id }: { id: string }) {
   );
 }
 
-function HelpRequest({ id }: { id: string }) {
+function HelpRequest({ id, itemsAfter }: { id: string; itemsAfter: string | null }) {
   const { t } = useI18n();
-  const result = useApi<unknown>(`/api/help-requests/${encodeURIComponent(id)}`);
+  const result = useApi<unknown>(withItemsPage(`/api/help-requests/${encodeURIComponent(id)}`, itemsAfter));
   const ref = result.state === 'ok' ? referenceOf(result.data) : null;
   const title = ref ? t('helpRequestTitleRef', { ref }) : t('helpRequestTitle');
   return (
@@ -220,7 +254,14 @@ function HelpRequest({ id }: { id: string }) {
       <Paragraph>
         <HelpRequestWorkLink id={id} />
       </Paragraph>
-      <Loaded result={result}>{(data) => <DataView value={data} linker={staffLinker} />}</Loaded>
+      <Loaded result={result}>
+        {(data) => (
+          <>
+            <DataView value={withoutPager(data)} linker={staffLinker} />
+            <ItemsPager base={`/werkplek/hulpvragen/${encodeURIComponent(id)}`} itemsAfter={itemsAfter} data={data} />
+          </>
+        )}
+      </Loaded>
       <Paragraph>
         <AppLink href="/werkplek">{t('back')}</AppLink>
       </Paragraph>

@@ -319,12 +319,37 @@ function recordHousehold(work: GateWork, facts: HouseholdFacts, purpose: HelpReq
   for (const s of subjects) work.processed(s, logPurpose(work.policy, work.actor!, purpose), object, [category], decision);
 }
 
-export async function loadDataItems(
+/** Data items per page of a household or help request: 50 unless asked, never more than 200 (issue 8). */
+export const DATA_ITEMS_PAGE = 50;
+export const DATA_ITEMS_PAGE_MAX = 200;
+
+/** A page of data items, newest first: the ones after the item `after` (an id the previous page gave as `next`). */
+export interface DataItemsPageQuery {
+  after?: string;
+  limit?: number;
+}
+
+/** Rows read per statement while a page is filled: a purpose may leave many of a household's rows out. */
+const DATA_ITEM_ROWS = 200;
+
+export function dataItemsPageSize(limit: number | undefined): number {
+  return Math.min(Math.max(1, Math.trunc(limit ?? DATA_ITEMS_PAGE)), DATA_ITEMS_PAGE_MAX);
+}
+
+/**
+ * The data items the actor may see, newest first (recorded_at, then id), a page at a time: only the
+ * page's items are opened and logged. A household at city scale holds a hundred to three hundred items
+ * and a page that showed them all logged an entry for each on every visit (issue 8); the rest is a
+ * `next` away. Rows are read in batches until the page is full, since the gate leaves out what the
+ * purpose does not cover; `next` is the id of the page's last item, or null when nothing permitted follows.
+ */
+export async function loadDataItemsPage(
   work: GateWork,
   facts: HouseholdFacts,
   purposes: readonly HelpRequestFact[],
   filter: { householdId: string; helpRequestId?: string; residentId?: string },
-): Promise<DataItemView[]> {
+  page: { after?: string; limit: number },
+): Promise<{ items: DataItemView[]; next: string | null }> {
   const actor = work.actor!;
   let q = work.tx
     .selectFrom('data_item')
@@ -362,21 +387,54 @@ export async function loadDataItems(
         .map((i) => facts.subActivities.get(i.subActivityId!))
         .filter((s) => s !== undefined)
         .flatMap((s) => s!.dataCategories.map((c) => `${s!.residentId}|${c}`));
-      if (pairs.length === 0) return [];
+      if (pairs.length === 0) return { items: [], next: null };
       q = q.where(sql<boolean>`(data_item.resident_id::text || '|' || data_item.category) = any(${pairs}::text[])`);
     }
   }
-  const rows = await q.orderBy('data_item.recorded_at', 'desc').limit(1000).execute();
   const out: DataItemView[] = [];
-  for (const d of rows) {
-    const law = lawOfTask(work.policy, d.task_code);
-    const { decision, purpose } = decideUnder(work, facts, purposes, dataItemItem(d, law, d.recorded_by_organisation_id));
-    if (!decision.permit) continue;
-    const value = d.value_cipher ? work.keyring.decrypt(d.value_cipher, fieldAad('data_item', 'value_cipher', d.id)) : d.value_text;
-    work.processed(d.resident_id, logPurpose(work.policy, actor, purpose), { type: 'data_item', id: d.id }, [d.category], decision);
-    out.push(dataItemView(d, value ?? '', purpose?.id ?? null));
+  let after = page.after ?? null;
+  let more = false;
+  while (!more) {
+    // Keyset on (recorded_at, id) of the item after which the page starts, looked up in this household:
+    // an id from elsewhere starts nothing (an empty page), it tells nothing about that item.
+    const from = after;
+    const batch = await (from === null
+      ? q
+      : q.where(
+          sql<boolean>`(data_item.recorded_at, data_item.id) < (select c.recorded_at, c.id from data_item c where c.id = ${from} and c.household_id = ${filter.householdId})`,
+        )
+    )
+      .orderBy('data_item.recorded_at', 'desc')
+      .orderBy('data_item.id', 'desc')
+      .limit(DATA_ITEM_ROWS)
+      .execute();
+    for (const d of batch) {
+      const law = lawOfTask(work.policy, d.task_code);
+      const { decision, purpose } = decideUnder(work, facts, purposes, dataItemItem(d, law, d.recorded_by_organisation_id));
+      if (!decision.permit) continue;
+      if (out.length === page.limit) {
+        // One more permitted item than the page holds: there is a next page. It is neither opened nor logged.
+        more = true;
+        break;
+      }
+      const value = d.value_cipher ? work.keyring.decrypt(d.value_cipher, fieldAad('data_item', 'value_cipher', d.id)) : d.value_text;
+      work.processed(d.resident_id, logPurpose(work.policy, actor, purpose), { type: 'data_item', id: d.id }, [d.category], decision);
+      out.push(dataItemView(d, value ?? '', purpose?.id ?? null));
+    }
+    if (batch.length < DATA_ITEM_ROWS) break;
+    after = batch[batch.length - 1]!.id;
   }
-  return out;
+  return { items: out, next: more ? out[out.length - 1]!.id : null };
+}
+
+/** Every data item the actor may see (the resident's overview): the first thousand, newest first. */
+export async function loadDataItems(
+  work: GateWork,
+  facts: HouseholdFacts,
+  purposes: readonly HelpRequestFact[],
+  filter: { householdId: string; helpRequestId?: string; residentId?: string },
+): Promise<DataItemView[]> {
+  return (await loadDataItemsPage(work, facts, purposes, filter, { limit: 1000 })).items;
 }
 
 /** A data item row as the views show it: its value already opened, the purpose it is shown under. */
@@ -422,7 +480,7 @@ async function denyHousehold(work: GateWork, householdId: string, facts: Househo
   return work.failAfterCommit('GATE.NOT_FOUND');
 }
 
-async function householdInWork(work: GateWork, requestedId: string, namedPurpose: string | null): Promise<HouseholdView> {
+async function householdInWork(work: GateWork, requestedId: string, namedPurpose: string | null, items: DataItemsPageQuery): Promise<HouseholdView> {
   const actor = work.actor!;
   // The database's form of the id (a URL may carry upper case): the facts are keyed by it.
   const householdId = requestedId.toLowerCase();
@@ -437,7 +495,7 @@ async function householdInWork(work: GateWork, requestedId: string, namedPurpose
   const memberViews = members.map((m) => projectResident(work, facts, purposes, m, m.relation)).filter((m): m is ResidentView => m !== null);
   const helpRequests = facts.helpRequestRows.map((h) => projectHelpRequest(work, facts, purposes, h)).filter((h): h is HelpRequestView => h !== null);
   const plan = await loadPlan(work, facts, purposes, hh.id);
-  const dataItems = await loadDataItems(work, facts, purposes, { householdId: hh.id });
+  const dataItems = await loadDataItemsPage(work, facts, purposes, { householdId: hh.id }, { after: items.after?.toLowerCase(), limit: dataItemsPageSize(items.limit) });
   const t = work.now.getTime();
   return {
     id: hh.id,
@@ -449,17 +507,18 @@ async function householdInWork(work: GateWork, requestedId: string, namedPurpose
     members: memberViews,
     helpRequests,
     plan,
-    dataItems,
+    dataItems: dataItems.items,
+    dataItemsNext: dataItems.next,
   };
 }
 
-/** One household as the actor may see it, for the named purpose or every purpose its involvements cover. */
-export async function household(session: GateSession, householdId: string, namedPurpose: string | null): Promise<HouseholdView> {
-  return session.run('household.read', 'read', (work) => householdInWork(work, householdId, namedPurpose));
+/** One household as the actor may see it, for the named purpose or every purpose its involvements cover; a page of its data items. */
+export async function household(session: GateSession, householdId: string, namedPurpose: string | null, items: DataItemsPageQuery = {}): Promise<HouseholdView> {
+  return session.run('household.read', 'read', (work) => householdInWork(work, householdId, namedPurpose, items));
 }
 
 /** One help request, as the purpose itself: 404 unless the actor's involvement covers it. */
-export async function helpRequestDetail(session: GateSession, helpRequestId: string): Promise<HouseholdView & { helpRequestId: string }> {
+export async function helpRequestDetail(session: GateSession, helpRequestId: string, items: DataItemsPageQuery = {}): Promise<HouseholdView & { helpRequestId: string }> {
   return session.run('help_request.read', 'read', async (work) => {
     const row = await work.tx.selectFrom('help_request').select(['household_id']).where('id', '=', helpRequestId).executeTakeFirst();
     if (!row) {
@@ -471,7 +530,7 @@ export async function helpRequestDetail(session: GateSession, helpRequestId: str
       work.denied(null, purpose, { type: 'help_request', id: helpRequestId }, 'case', probe);
       return work.failAfterCommit('GATE.NOT_FOUND');
     }
-    const view = await householdInWork(work, row.household_id, helpRequestId);
+    const view = await householdInWork(work, row.household_id, helpRequestId, items);
     return { ...view, helpRequestId };
   });
 }

@@ -4,7 +4,7 @@
  * There is no other way from src/server to personal data.
  */
 import type { GateSession } from '../gate/session.ts';
-import { caseload, helpRequestDetail, household, type CaseloadPageQuery } from './households.ts';
+import { caseload, helpRequestDetail, household, type CaseloadPageQuery, type DataItemsPageQuery } from './households.ts';
 import { searchResidents, type SearchQuery } from './search.ts';
 import { portalOverview } from './portal.ts';
 import { createDataItem, type NewDataItem } from './data-items.ts';
@@ -39,12 +39,12 @@ export class Repository {
     return caseload(this.session, page);
   }
 
-  household(householdId: string, purposeHelpRequestId: string | null = null) {
-    return household(this.session, householdId, purposeHelpRequestId);
+  household(householdId: string, purposeHelpRequestId: string | null = null, items: DataItemsPageQuery = {}) {
+    return household(this.session, householdId, purposeHelpRequestId, items);
   }
 
-  helpRequest(helpRequestId: string) {
-    return helpRequestDetail(this.session, helpRequestId);
+  helpRequest(helpRequestId: string, items: DataItemsPageQuery = {}) {
+    return helpRequestDetail(this.session, helpRequestId, items);
   }
 
   search(q: SearchQuery) {

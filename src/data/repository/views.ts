@@ -77,6 +77,8 @@ export interface HouseholdView {
   helpRequests: HelpRequestView[];
   plan: PlanView | null;
   dataItems: DataItemView[];
+  /** The id to ask `itemsAfter` for the next page of data items; null on the last page. */
+  dataItemsNext: string | null;
 }
 
 /** One page of the caseload: `next` is the reference to ask `after` for the next page (null: the last page). */

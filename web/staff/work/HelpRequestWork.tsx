@@ -18,7 +18,9 @@ interface State { id: string; reference: string; householdId: string; residentId
 export function HelpRequestWorkPage({ id }: { id: string }) {
   const { t } = useI18n();
   const state = useResource<State>(`/api/help-requests/${encodeURIComponent(id)}/state`);
-  const house = useResource<Household>(`/api/help-requests/${encodeURIComponent(id)}`);
+  // The work page needs the household's members and, for withholding records (Restrict), the newest 200
+  // data items: the largest page the route gives (issue 8 made the items come a page at a time).
+  const house = useResource<Household>(`/api/help-requests/${encodeURIComponent(id)}?items=200`);
   const title = state.result.state === 'ok' ? t('work.titleRef', { ref: state.result.data.reference }) : t('work.title');
   return (
     <>

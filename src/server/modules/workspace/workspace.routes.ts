@@ -15,6 +15,7 @@ import {
   CaseloadQuery,
   CreatedDataItem,
   HouseholdQuery,
+  HelpRequestQuery,
   HouseholdView,
   IdParams,
   NewDataItemBody,
@@ -30,6 +31,11 @@ export const WORKSPACE_ACCESS = {
   helpRequest: { action: 'read', purpose: 'help_request', who: 'professionals whose involvement covers this help request' },
   createDataItem: { action: 'create', purpose: 'help_request', who: 'professionals whose involvement covers this help request and whose role may write' },
 } satisfies Record<string, RouteAccess>;
+
+/** The page of data items a household or help request query asks for. */
+function itemsPage(q: { itemsAfter?: string; items?: string }) {
+  return { after: q.itemsAfter, limit: q.items === undefined ? undefined : Number(q.items) };
+}
 
 const errors = { 400: ErrorResponseSchema, 401: ErrorResponseSchema, 403: ErrorResponseSchema, 404: ErrorResponseSchema, 503: ErrorResponseSchema };
 
@@ -87,7 +93,7 @@ export const workspaceRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = asy
         response: { 200: HouseholdView, ...errors },
       },
     },
-    async (request) => repositoryFor(request, deps).household(request.params.id, request.query.purpose ?? null),
+    async (request) => repositoryFor(request, deps).household(request.params.id, request.query.purpose ?? null, itemsPage(request.query)),
   );
 
   app.get(
@@ -99,10 +105,11 @@ export const workspaceRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = asy
         summary: 'One help request, with its household as this purpose allows',
         description: accessDoc(WORKSPACE_ACCESS.helpRequest),
         params: IdParams,
+        querystring: HelpRequestQuery,
         response: { 200: Type.Object({ ...HouseholdView.properties, helpRequestId: Type.String() }), ...errors },
       },
     },
-    async (request) => repositoryFor(request, deps).helpRequest(request.params.id),
+    async (request) => repositoryFor(request, deps).helpRequest(request.params.id, itemsPage(request.query)),
   );
 
   app.post(

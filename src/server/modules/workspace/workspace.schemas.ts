@@ -115,7 +115,8 @@ export const HouseholdView = Type.Object({
   members: Type.Array(ResidentView),
   helpRequests: Type.Array(HelpRequestView),
   plan: Nullable(PlanView),
-  dataItems: Type.Array(DataItemView),
+  dataItems: Type.Array(DataItemView, { description: 'A page of the data items this purpose allows, newest first (50 unless `items` asks otherwise)' }),
+  dataItemsNext: Type.Union([Uuid, Type.Null()], { description: 'Ask `itemsAfter` this for the next page of data items; null on the last page' }),
 });
 
 export const CaseloadEntry = Type.Object({
@@ -160,10 +161,18 @@ export const CaseloadPage = Type.Object({
   next: Type.Union([Type.String(), Type.Null()], { description: 'Ask `after` this for the next page; null on the last page' }),
 });
 
+/** A page of a household's data items (issue 8): `itemsAfter` is the `dataItemsNext` of the previous page. */
+const DataItemsPageFields = {
+  itemsAfter: Type.Optional(Type.String({ format: 'uuid', description: 'The `dataItemsNext` of the previous page: data items after this one' })),
+  items: Type.Optional(Type.String({ pattern: '^(200|1[0-9]{2}|[1-9][0-9]?)$', description: 'Data items per page, 1 to 200 (default 50)' })),
+};
+
 export const HouseholdQuery = Type.Object(
-  { purpose: Type.Optional(Uuid) },
+  { purpose: Type.Optional(Uuid), ...DataItemsPageFields },
   { additionalProperties: false },
 );
+
+export const HelpRequestQuery = Type.Object(DataItemsPageFields, { additionalProperties: false });
 
 export const SearchQuery = Type.Object(
   {
