@@ -8,11 +8,19 @@ const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
+/** PostgreSQL connections per process unless DATABASE_POOL_SIZE says otherwise. */
+export const POOL_SIZE_DEFAULT = 10;
+
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   DATABASE_URL: z.string().url().optional(),
   /** Role the running application assumes on PostgreSQL: no UPDATE/DELETE on the processing log. */
   DATABASE_APP_ROLE: z.string().regex(/^[a-z_][a-z0-9_]*$/).default('zorgvuldig_app'),
+  /**
+   * Connections to PostgreSQL per process. Every request holds one for its transaction; more than the
+   * database's cores can run at once only makes the backends take turns (docs/scale.md, "pool size").
+   */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(POOL_SIZE_DEFAULT),
   DATA_DIR: z.string().default('./data'),
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -64,7 +72,7 @@ export type DatabaseKind = 'pglite' | 'postgresql';
 
 export interface Config {
   env: 'development' | 'test' | 'production';
-  database: { kind: DatabaseKind; url?: string; appRole: string; dataDir: string };
+  database: { kind: DatabaseKind; url?: string; appRole: string; dataDir: string; poolSize: number };
   http: { host: string; port: number; publicUrl?: string; workers: number };
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   keys: { json?: string; file?: string };
@@ -122,6 +130,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       url: e.DATABASE_URL,
       appRole: e.DATABASE_APP_ROLE,
       dataDir: e.DATA_DIR,
+      poolSize: e.DATABASE_POOL_SIZE,
     },
     http: { host: e.HOST, port: e.PORT, publicUrl: e.PUBLIC_URL, workers: e.WORKERS },
     logLevel: e.LOG_LEVEL,

@@ -59,7 +59,7 @@ export async function openDatabase(config: Config, opts: OpenOptions = {}): Prom
   const mode = opts.mode ?? 'app';
   if (config.database.kind === 'postgresql') {
     const connection = { url: config.database.url!, role: mode === 'app' ? config.database.appRole : null };
-    const pool = pgPool(connection.url, connection.role, opts.poolSize ?? 10);
+    const pool = pgPool(connection.url, connection.role, opts.poolSize ?? config.database.poolSize);
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgresql', copyOutBinary: pgCopyOut(pool), connection, close: () => db.destroy() };
   }

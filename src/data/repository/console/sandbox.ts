@@ -114,7 +114,7 @@ export async function closeTrainingSandbox(store: Store): Promise<void> {
 async function openSandbox(config: Config): Promise<TrainingSandbox> {
   // Its own database: always an in-memory PGlite, whatever the production database is.
   const pglite = await openPglite(undefined);
-  const sandboxConfig: Config = { ...config, database: { kind: 'pglite', appRole: config.database.appRole, dataDir: '' } };
+  const sandboxConfig: Config = { ...config, database: { kind: 'pglite', appRole: config.database.appRole, dataDir: '', poolSize: 1 } };
   const store = await openStore(sandboxConfig, { keyring: new Keyring(Keyring.generateMaterial()), pglite, migrate: true });
   try {
     await seedMunicipality(store, { residents: SANDBOX.residents, seed: SANDBOX.seed });
