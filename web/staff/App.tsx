@@ -2,7 +2,7 @@
  * The professionals' workspace (/werkplek). It shows what the API returns for this professional; the
  * gate decides what that is (issue 3). Later issues fill the household and case views.
  */
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useApi, type Me } from '../shared/api.ts';
 import { DataView, listIn, type Linker } from '../shared/data-view.tsx';
 import { I18nProvider, SHARED, useI18n } from '../shared/i18n.tsx';
@@ -198,75 +198,50 @@ function withItemsPage(api: string, itemsAfter: string | null): string {
   return itemsAfter ? `${api}?itemsAfter=${encodeURIComponent(itemsAfter)}` : api;
 }
 
-function ItemsPager({ base, itemsAfter, data }: { base: string; itemsAfter: string | null; data: unknown }) {
+/**
+ * One household (all my purposes) or one help request (that purpose): the view, and below it the links
+ * to the first and the next page of its data items.
+ */
+function HouseholdPage({ api, base, title: [titleKey, titleRefKey], link, itemsAfter }: { api: string; base: string; title: [string, string]; link: ReactNode; itemsAfter: string | null }) {
   const { t } = useI18n();
-  const next = (data as { dataItemsNext?: unknown } | null)?.dataItemsNext;
-  if (!itemsAfter && typeof next !== 'string') return null;
+  const result = useApi<unknown>(withItemsPage(api, itemsAfter));
+  const ref = result.state === 'ok' ? referenceOf(result.data) : null;
+  const title = ref ? t(titleRefKey, { ref }) : t(titleKey);
   return (
-    <nav className="zv-pager" aria-label={t('itemsPages')}>
-      {itemsAfter && <AppLink href={base}>{t('itemsFirst')}</AppLink>}
-      {typeof next === 'string' && <AppLink href={`${base}?gegevensNa=${encodeURIComponent(next)}`}>{t('itemsNext')}</AppLink>}
-    </nav>
+    <>
+      <PageTitle title={title}>{title}</PageTitle>
+      <Paragraph>{link}</Paragraph>
+      <Loaded result={result}>
+        {(data) => {
+          const { dataItemsNext: next, ...view } = (data ?? {}) as Record<string, unknown>;
+          return (
+            <>
+              <DataView value={view} linker={staffLinker} />
+              {(itemsAfter || typeof next === 'string') && (
+                <nav className="zv-pager" aria-label={t('itemsPages')}>
+                  {itemsAfter && <AppLink href={base}>{t('itemsFirst')}</AppLink>}
+                  {typeof next === 'string' && <AppLink href={`${base}?gegevensNa=${encodeURIComponent(next)}`}>{t('itemsNext')}</AppLink>}
+                </nav>
+              )}
+            </>
+          );
+        }}
+      </Loaded>
+      <Paragraph>
+        <AppLink href="/werkplek">{t('back')}</AppLink>
+      </Paragraph>
+    </>
   );
-}
-
-/** The view without its pager field (the pager shows it as links). */
-function withoutPager(data: unknown): unknown {
-  if (data === null || typeof data !== 'object') return data;
-  const { dataItemsNext: _next, ...rest } = data as Record<string, unknown>;
-  return rest;
 }
 
 function Household({ id, itemsAfter }: { id: string; itemsAfter: string | null }) {
-  const { t } = useI18n();
-  const result = useApi<unknown>(withItemsPage(`/api/households/${encodeURIComponent(id)}`, itemsAfter));
-  const ref = result.state === 'ok' ? referenceOf(result.data) : null;
-  const title = ref ? t('householdTitleRef', { ref }) : t('householdTitle');
-  return (
-    <>
-      <PageTitle title={title}>{title}</PageTitle>
-      <Paragraph>
-        <HouseholdPlanLink id={id} />
-      </Paragraph>
-      <Loaded result={result}>
-        {(data) => (
-          <>
-            <DataView value={withoutPager(data)} linker={staffLinker} />
-            <ItemsPager base={`/werkplek/huishoudens/${encodeURIComponent(id)}`} itemsAfter={itemsAfter} data={data} />
-          </>
-        )}
-      </Loaded>
-      <Paragraph>
-        <AppLink href="/werkplek">{t('back')}</AppLink>
-      </Paragraph>
-    </>
-  );
+  const key = encodeURIComponent(id);
+  return <HouseholdPage api={`/api/households/${key}`} base={`/werkplek/huishoudens/${key}`} title={['householdTitle', 'householdTitleRef']} link={<HouseholdPlanLink id={id} />} itemsAfter={itemsAfter} />;
 }
 
 function HelpRequest({ id, itemsAfter }: { id: string; itemsAfter: string | null }) {
-  const { t } = useI18n();
-  const result = useApi<unknown>(withItemsPage(`/api/help-requests/${encodeURIComponent(id)}`, itemsAfter));
-  const ref = result.state === 'ok' ? referenceOf(result.data) : null;
-  const title = ref ? t('helpRequestTitleRef', { ref }) : t('helpRequestTitle');
-  return (
-    <>
-      <PageTitle title={title}>{title}</PageTitle>
-      <Paragraph>
-        <HelpRequestWorkLink id={id} />
-      </Paragraph>
-      <Loaded result={result}>
-        {(data) => (
-          <>
-            <DataView value={withoutPager(data)} linker={staffLinker} />
-            <ItemsPager base={`/werkplek/hulpvragen/${encodeURIComponent(id)}`} itemsAfter={itemsAfter} data={data} />
-          </>
-        )}
-      </Loaded>
-      <Paragraph>
-        <AppLink href="/werkplek">{t('back')}</AppLink>
-      </Paragraph>
-    </>
-  );
+  const key = encodeURIComponent(id);
+  return <HouseholdPage api={`/api/help-requests/${key}`} base={`/werkplek/hulpvragen/${key}`} title={['helpRequestTitle', 'helpRequestTitleRef']} link={<HelpRequestWorkLink id={id} />} itemsAfter={itemsAfter} />;
 }
 
 function NotFound() {
