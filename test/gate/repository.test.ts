@@ -202,4 +202,15 @@ describe('the resident’s own file', () => {
     expect(ids).not.toContain(w.items.jeugdHealth);
     expect(o.plans).toHaveLength(1);
   });
+
+  it('a plan still in draft is not the resident’s to see; the director’s page shows it as the draft', async () => {
+    await t.ownerSql(`update support_plan set status = 'draft', activated_at = null where id = $1`, [w.plan]);
+    try {
+      expect((await repo(actors().adult).portalOverview()).plans).toEqual([]);
+      expect((await repo(actors().director).household(w.households.main)).plan).toMatchObject({ id: w.plan, status: 'draft' });
+    } finally {
+      await t.ownerSql(`update support_plan set status = 'active', activated_at = now() where id = $1`, [w.plan]);
+    }
+    expect((await repo(actors().adult).portalOverview()).plans.map((p) => p.id)).toEqual([w.plan]);
+  });
 });

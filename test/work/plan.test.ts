@@ -55,6 +55,10 @@ describe('one household, one plan, one director', () => {
   it('activating a second plan while one is active is refused with PLAN.ACTIVE_EXISTS', async () => {
     const other = randomUUID();
     await ww.t.ownerSql(`insert into support_plan (id, household_id, status, director_id, created_at) values ($1, $2, 'draft', $3, now())`, [other, household, ww.w.professionals.consulent]);
+    // The household page shows the plan in force, not the draft beside it.
+    const page = await ww.call('consulent', 'GET', `/api/households/${household}`);
+    const inForce = await ww.t.ownerSql(`select id from support_plan where household_id = $1 and status = 'active'`, [household]);
+    expect(page.body.plan).toMatchObject({ id: String(inForce[0]!.id), status: 'active' });
     const r = await ww.call('consulent', 'POST', `/api/plans/${other}/activate`, { version: 1 });
     expect(r.body.error.code).toBe('PLAN.ACTIVE_EXISTS');
     await ww.t.ownerSql(`update support_plan set status = 'closed', closed_at = now() where id = $1`, [other]);

@@ -15,8 +15,8 @@ import type {
   SubActivityFact,
 } from '../../core/policy/decide.ts';
 import type { Selectable } from 'kysely';
-import { sql } from 'kysely';
-import type { ConsentTable, DB, HelpRequestTable, InvolvementTable, InvoluntaryProcessingTable, SubActivityTable } from '../schema.ts';
+import { sql, type RawBuilder } from 'kysely';
+import type { ConsentTable, DB, HelpRequestTable, InvolvementTable, InvoluntaryProcessingTable, SubActivityTable, SupportPlanTable } from '../schema.ts';
 
 export interface HouseholdFacts {
   householdId: string;
@@ -33,6 +33,69 @@ export interface HouseholdFacts {
   members: Set<string>;
   /** Current members of the household, when a view has loaded them (household-level data concern each). */
   memberIds?: string[];
+  /** The current members with the columns the views project, when asked for (`FactsOptions.members`). */
+  memberRows?: MemberRow[];
+  /** The household's plan (active, else draft) with its goals and sub-activities, when asked for (`FactsOptions.plan`). */
+  plan?: PlanRow | null;
+}
+
+/** What a page needs besides the gate's facts, read in the same statement (one round trip each less, issue 8). */
+export interface FactsOptions {
+  /** The households' current members with the columns the views project. */
+  members?: boolean;
+  /** Each household's plan in force with its goals and sub-activities. */
+  plan?: boolean;
+}
+
+/** A current member of a household: the resident columns a view projects, with the household and relation. */
+export interface MemberRow {
+  id: string;
+  given_names: string;
+  surname_prefix: string | null;
+  surname: string;
+  partner_surname_prefix: string | null;
+  partner_surname: string | null;
+  name_usage: 'E' | 'P' | 'V' | 'N';
+  birth_date: string;
+  gender: string;
+  street: string | null;
+  house_number: number | null;
+  house_letter: string | null;
+  house_number_addition: string | null;
+  postcode: string | null;
+  city: string | null;
+  phone: string | null;
+  email: string | null;
+  confidentiality: string;
+  household_id: string;
+  relation: string;
+}
+
+/** One plan row with its goals and sub-activities as json_agg renders them (dates stay 'YYYY-MM-DD'). */
+export interface PlanRow {
+  id: string;
+  household_id: string;
+  status: SupportPlanTable['status'];
+  version: number;
+  director_id: string;
+  display_name: string;
+  goals: Array<{ id: string; life_domain: string; score: number | null; target_score: number | null; description: string; help_request_id: string | null; task_code: string | null }>;
+  subs: Array<{
+    id: string;
+    resident_id: string;
+    help_request_id: string;
+    description: string;
+    status: SubActivityTable['status'];
+    since: string;
+    until: string | null;
+    life_domain: string | null;
+    data_categories: string[];
+    refuses_to_share: boolean;
+    organisation_id: string;
+    organisation_name: string;
+    contact_email: string | null;
+    contact_phone: string | null;
+  }>;
 }
 
 export type HelpRequestRow = Selectable<HelpRequestTable>;
@@ -84,30 +147,102 @@ export function subActivityFact(s: SubActivityRow): SubActivityFact {
   };
 }
 
+function emptyFacts(id: string): HouseholdFacts {
+  return { householdId: id, reference: null, helpRequestRows: [], helpRequests: new Map(), involvements: [], subActivities: new Map(), consents: [], involuntary: [], members: new Set() };
+}
+
 export async function loadHouseholdFacts(
   tx: Transaction<DB>,
   policy: CompiledPolicy,
   actor: Actor,
   householdIds: readonly string[],
   at: Date,
+  options: FactsOptions = {},
 ): Promise<Map<string, HouseholdFacts>> {
   const out = new Map<string, HouseholdFacts>();
   if (householdIds.length === 0) return out;
-  for (const id of householdIds) {
-    out.set(id, { householdId: id, reference: null, helpRequestRows: [], helpRequests: new Map(), involvements: [], subActivities: new Map(), consents: [], involuntary: [], members: new Set() });
-  }
+  for (const id of householdIds) out.set(id, emptyFacts(id));
   const ids = [...householdIds];
-  // Everything the gate decides on, in one statement: whether the households exist (their reference),
-  // their help requests (the purposes), the actor's involvements with these households and the
-  // sub-activities they name, and the consents and involuntary-processing records of the households'
-  // help requests (one round trip instead of five; JSON is parsed once in Node).
-  const professionalId = actor.kind === 'professional' ? actor.id : null;
   // One household (a dossier read, every write) is compared with `=`, not `= any(array)`: PostgreSQL
   // estimates an array parameter at ten elements, so the prepared statement's generic plan never looked
   // cheaper than a custom plan for one, and the statement was planned again on every execution —
   // 0.45 ms of planning against 0.1 ms of execution per dossier read (pg_stat_statements, bench read).
   const inIds = ids.length === 1 ? sql`= ${ids[0]}::uuid` : sql`= any(${ids}::uuid[])`;
-  const rest = await sql<{ households: Array<{ id: string; reference: string }>; hrs: HelpRequestJson[]; invs: InvolvementJson[]; subs: SubActivityJson[]; consents: ConsentJson[]; invol: InvoluntaryJson[] }>`
+  await readFacts(tx, policy, actor, inIds, at, options, out);
+  return out;
+}
+
+/**
+ * The facts of the household a help request belongs to, found in the same statement (the help request
+ * page asked for the household first: one round trip less, issue 8); null when no help request has this id.
+ */
+export async function loadHelpRequestFacts(
+  tx: Transaction<DB>,
+  policy: CompiledPolicy,
+  actor: Actor,
+  helpRequestId: string,
+  at: Date,
+  options: FactsOptions = {},
+): Promise<HouseholdFacts | null> {
+  const out = new Map<string, HouseholdFacts>();
+  await readFacts(tx, policy, actor, sql`= (select t.household_id from help_request t where t.id = ${helpRequestId}::uuid)`, at, options, out);
+  return [...out.values()][0] ?? null;
+}
+
+async function readFacts(
+  tx: Transaction<DB>,
+  policy: CompiledPolicy,
+  actor: Actor,
+  inIds: RawBuilder<unknown>,
+  at: Date,
+  options: FactsOptions,
+  out: Map<string, HouseholdFacts>,
+): Promise<void> {
+  // Everything the gate decides on, in one statement: whether the households exist (their reference),
+  // their help requests (the purposes), the actor's involvements with these households and the
+  // sub-activities they name, and the consents and involuntary-processing records of the households'
+  // help requests (one round trip instead of five; JSON is parsed once in Node). On request also the
+  // current members and the plan, which every household page shows.
+  const professionalId = actor.kind === 'professional' ? actor.id : null;
+  const day = at.toISOString().slice(0, 10);
+  const current = sql`m.household_id ${inIds} and m.valid_from <= ${day}::date and (m.valid_until is null or m.valid_until > ${day}::date)`;
+  const memberSql = options.members
+    ? sql`(select coalesce(json_agg(json_build_object('id', r.id, 'given_names', r.given_names, 'surname_prefix', r.surname_prefix, 'surname', r.surname,
+              'partner_surname_prefix', r.partner_surname_prefix, 'partner_surname', r.partner_surname, 'name_usage', r.name_usage,
+              'birth_date', r.birth_date, 'gender', r.gender, 'street', r.street, 'house_number', r.house_number, 'house_letter', r.house_letter,
+              'house_number_addition', r.house_number_addition, 'postcode', r.postcode, 'city', r.city, 'phone', r.phone, 'email', r.email,
+              'confidentiality', r.confidentiality, 'household_id', m.household_id, 'relation', m.relation) order by m.relation, r.birth_date, r.id), '[]')
+          from household_member m join resident r on r.id = m.resident_id where ${current})`
+    : actor.kind === 'resident'
+      ? sql`(select coalesce(json_agg(json_build_object('id', m.resident_id, 'household_id', m.household_id)), '[]') from household_member m where ${current})`
+      : sql`null::json`;
+  // Each household's plan in force (active, else the draft) with its goals and sub-activities.
+  const planSql = options.plan
+    ? sql`(select coalesce(json_agg(json_build_object('id', p.id, 'household_id', p.household_id, 'status', p.status, 'version', p.version,
+            'director_id', p.director_id, 'display_name', p.display_name,
+            'goals', (select coalesce(json_agg(json_build_object('id', g.id, 'life_domain', g.life_domain, 'score', g.score, 'target_score', g.target_score,
+                        'description', g.description, 'help_request_id', g.help_request_id, 'task_code', h.task_code) order by g.life_domain), '[]')
+                 from plan_goal g left join help_request h on h.id = g.help_request_id where g.plan_id = p.id),
+            'subs', (select coalesce(json_agg(json_build_object('id', s.id, 'resident_id', s.resident_id, 'help_request_id', s.help_request_id,
+                        'description', s.description, 'status', s.status, 'since', s.since, 'until', s.until, 'life_domain', s.life_domain,
+                        'data_categories', s.data_categories, 'refuses_to_share', s.refuses_to_share, 'organisation_id', o.id,
+                        'organisation_name', o.name, 'contact_email', o.contact_email, 'contact_phone', o.contact_phone) order by s.since), '[]')
+                 from sub_activity s join organisation o on o.id = s.organisation_id where s.plan_id = p.id))), '[]')
+        from (select distinct on (sp.household_id) sp.id, sp.household_id, sp.status, sp.version, sp.director_id, pr.display_name
+              from support_plan sp join professional pr on pr.id = sp.director_id
+              where sp.household_id ${inIds} and sp.status in ('active', 'draft')
+              order by sp.household_id, case when sp.status = 'active' then 0 else 1 end) p)`
+    : sql`null::json`;
+  const rest = await sql<{
+    households: Array<{ id: string; reference: string }>;
+    hrs: HelpRequestJson[];
+    invs: InvolvementJson[];
+    subs: SubActivityJson[];
+    consents: ConsentJson[];
+    invol: InvoluntaryJson[];
+    members: Array<Pick<MemberRow, 'id' | 'household_id'> & Partial<MemberRow>> | null;
+    plans: PlanRow[] | null;
+  }>`
     with mine as (
       select * from involvement i where i.professional_id = ${professionalId} and i.household_id ${inIds}
     )
@@ -123,9 +258,15 @@ export async function loadHouseholdFacts(
       (select coalesce(json_agg(c), '[]') from consent c join help_request h on h.id = c.help_request_id
         where h.household_id ${inIds}) as consents,
       (select coalesce(json_agg(v), '[]') from involuntary_processing v join help_request h on h.id = v.help_request_id
-        where h.household_id ${inIds}) as invol`.execute(tx);
-  const { households, hrs: hrJson, invs, subs, consents, invol } = rest.rows[0]!;
-  for (const h of households) out.get(h.id)!.reference = h.reference;
+        where h.household_id ${inIds}) as invol,
+      ${memberSql} as members,
+      ${planSql} as plans`.execute(tx);
+  const { households, hrs: hrJson, invs, subs, consents, invol, members: memberJson, plans } = rest.rows[0]!;
+  for (const h of households) {
+    // A household found through its help request is not in the map yet.
+    if (!out.has(h.id)) out.set(h.id, emptyFacts(h.id));
+    out.get(h.id)!.reference = h.reference;
+  }
   const hrs = hrJson.map(helpRequestRow);
   for (const h of hrs) {
     out.get(h.household_id)!.helpRequestRows.push(h);
@@ -165,18 +306,19 @@ export async function loadHouseholdFacts(
       validUntil: v.valid_until === null ? null : new Date(v.valid_until),
     });
   }
-  if (actor.kind === 'resident') {
-    const day = at.toISOString().slice(0, 10);
-    const mem = await tx
-      .selectFrom('household_member')
-      .select(['household_id', 'resident_id'])
-      .where('household_id', 'in', ids)
-      .where('valid_from', '<=', day)
-      .where((eb) => eb.or([eb('valid_until', 'is', null), eb('valid_until', '>', day)]))
-      .execute();
-    for (const m of mem) out.get(m.household_id)!.members.add(m.resident_id);
+  for (const m of memberJson ?? []) {
+    const facts = out.get(m.household_id);
+    if (!facts) continue;
+    if (actor.kind === 'resident') facts.members.add(m.id);
+    if (options.members) (facts.memberRows ??= []).push(m as MemberRow);
   }
-  return out;
+  for (const facts of out.values()) {
+    if (options.members) {
+      facts.memberRows ??= [];
+      facts.memberIds = facts.memberRows.map((m) => m.id);
+    }
+    if (options.plan) facts.plan = plans?.find((p) => p.household_id === facts.householdId) ?? null;
+  }
 }
 
 /**

@@ -10,7 +10,7 @@ import { displayName } from '../../core/domain/names.ts';
 import { fieldAad } from '../../core/crypto/keyring.ts';
 import type { Decision, HelpRequestFact } from '../../core/policy/decide.ts';
 import type { CompiledPolicy } from '../../core/policy/compile.ts';
-import { coveredPurposes, lawOfTask, loadHouseholdFacts, type HelpRequestRow, type HouseholdFacts } from '../gate/facts.ts';
+import { coveredPurposes, lawOfTask, loadHelpRequestFacts, loadHouseholdFacts, type FactsOptions, type HelpRequestRow, type HouseholdFacts } from '../gate/facts.ts';
 import { decideUnder, logPurpose } from '../gate/purposes.ts';
 import type { GateSession, GateWork } from '../gate/session.ts';
 import { dataItemItem, goalItem, helpRequestItem, planItem, residentItem, subActivityItem, RESIDENT_CATEGORIES } from './items.ts';
@@ -198,16 +198,14 @@ export async function caseload(session: GateSession, page: CaseloadPageQuery = {
     const more = found.length > limit;
     const total = Number(result.rows[0]?.total ?? 0);
     const ids = households.map((h) => h.id);
-    const factsBy = await loadHouseholdFacts(work.tx, work.policy, actor, ids, work.now);
-    const members = await currentMembers(work, ids);
+    const factsBy = await loadHouseholdFacts(work.tx, work.policy, actor, ids, work.now, { members: true });
     const out: CaseloadEntry[] = [];
     for (const h of households) {
       const facts = factsBy.get(h.id)!;
       const purposes = coveredPurposes(facts, actor, work.now, null);
       if (purposes.length === 0) continue;
-      const mem = members
-        .filter((m) => m.household_id === h.id)
-        .map((m) => projectResident(work, facts, purposes, m, m.relation, ['identity']))
+      const mem = facts
+        .memberRows!.map((m) => projectResident(work, facts, purposes, m, m.relation, ['identity']))
         .filter((m): m is ResidentView => m !== null);
       const helpRequests = facts.helpRequestRows
         .map((r) => projectHelpRequest(work, facts, purposes, r))
@@ -226,50 +224,9 @@ export async function caseload(session: GateSession, page: CaseloadPageQuery = {
   });
 }
 
-/** One plan row with its goals and sub-activities as json_agg renders them (dates stay 'YYYY-MM-DD'). */
-interface PlanRow {
-  id: string;
-  household_id: string;
-  status: PlanView['status'];
-  version: number;
-  director_id: string;
-  display_name: string;
-  goals: Array<{ id: string; life_domain: string; score: number | null; target_score: number | null; description: string; help_request_id: string | null; task_code: string | null }>;
-  subs: Array<{
-    id: string;
-    resident_id: string;
-    help_request_id: string;
-    description: string;
-    status: SubActivityView['status'];
-    since: string;
-    until: string | null;
-    life_domain: string | null;
-    data_categories: string[];
-    refuses_to_share: boolean;
-    organisation_id: string;
-    organisation_name: string;
-    contact_email: string | null;
-    contact_phone: string | null;
-  }>;
-}
-
-async function loadPlan(work: GateWork, facts: HouseholdFacts, purposes: readonly HelpRequestFact[], householdId: string): Promise<PlanView | null> {
-  // The plan with its goals and sub-activities in one statement (one round trip instead of three).
-  const found = await sql<PlanRow>`
-    select sp.id, sp.household_id, sp.status, sp.version, sp.director_id, pr.display_name,
-      (select coalesce(json_agg(json_build_object('id', g.id, 'life_domain', g.life_domain, 'score', g.score, 'target_score', g.target_score,
-                'description', g.description, 'help_request_id', g.help_request_id, 'task_code', h.task_code) order by g.life_domain), '[]')
-         from plan_goal g left join help_request h on h.id = g.help_request_id where g.plan_id = sp.id) as goals,
-      (select coalesce(json_agg(json_build_object('id', s.id, 'resident_id', s.resident_id, 'help_request_id', s.help_request_id,
-                'description', s.description, 'status', s.status, 'since', s.since, 'until', s.until, 'life_domain', s.life_domain,
-                'data_categories', s.data_categories, 'refuses_to_share', s.refuses_to_share, 'organisation_id', o.id,
-                'organisation_name', o.name, 'contact_email', o.contact_email, 'contact_phone', o.contact_phone) order by s.since), '[]')
-         from sub_activity s join organisation o on o.id = s.organisation_id where s.plan_id = sp.id) as subs
-    from support_plan sp join professional pr on pr.id = sp.director_id
-    where sp.household_id = ${householdId} and sp.status in ('active', 'draft')
-    order by case when sp.status = 'active' then 0 else 1 end
-    limit 1`.execute(work.tx);
-  const plan = found.rows[0];
+/** The household's plan as the facts brought it (active, else the draft), decided item by item. */
+function projectPlan(work: GateWork, facts: HouseholdFacts, purposes: readonly HelpRequestFact[], householdId: string): PlanView | null {
+  const plan = facts.plan;
   if (!plan) return null;
   const planDecision = decideUnder(work, facts, purposes, planItem(work.policy, plan));
   const { goals, subs } = plan;
@@ -469,7 +426,7 @@ export function dataItemView(
  * every member (the privacy officer reviews attempts outside involvement), then answered 404.
  */
 async function denyHousehold(work: GateWork, householdId: string, facts: HouseholdFacts | undefined): Promise<never> {
-  const members = facts ? await currentMembers(work, [householdId]) : [];
+  const members = facts ? (facts.memberRows ?? (await currentMembers(work, [householdId]))) : [];
   const probe = work.decide(
     // Decide under one of the household's own help requests, so the denial names the missing involvement.
     { actor: work.actor, purpose: facts ? ([...facts.helpRequests.values()][0] ?? null) : null, at: work.now, involvements: facts?.involvements ?? [], subActivities: new Map(), consents: [], involuntary: [] },
@@ -481,21 +438,27 @@ async function denyHousehold(work: GateWork, householdId: string, facts: Househo
   return work.failAfterCommit('GATE.NOT_FOUND');
 }
 
+/** What a household page reads with the gate's facts: its members and its plan (one statement, issue 8). */
+const HOUSEHOLD_PAGE: FactsOptions = { members: true, plan: true };
+
 async function householdInWork(work: GateWork, requestedId: string, namedPurpose: string | null, items: DataItemsPageQuery): Promise<HouseholdView> {
   const actor = work.actor!;
   // The database's form of the id (a URL may carry upper case): the facts are keyed by it.
   const householdId = requestedId.toLowerCase();
   if (actor.kind !== 'professional') return denyHousehold(work, householdId, undefined);
-  const facts = (await loadHouseholdFacts(work.tx, work.policy, actor, [householdId], work.now)).get(householdId)!;
-  if (facts.reference === null) return denyHousehold(work, householdId, undefined);
-  const hh = { id: householdId, reference: facts.reference };
+  const facts = (await loadHouseholdFacts(work.tx, work.policy, actor, [householdId], work.now, HOUSEHOLD_PAGE)).get(householdId)!;
+  return householdFromFacts(work, facts, namedPurpose, items);
+}
+
+async function householdFromFacts(work: GateWork, facts: HouseholdFacts, namedPurpose: string | null, items: DataItemsPageQuery): Promise<HouseholdView> {
+  const actor = work.actor!;
+  if (actor.kind !== 'professional' || facts.reference === null) return denyHousehold(work, facts.householdId, undefined);
+  const hh = { id: facts.householdId, reference: facts.reference };
   const purposes = coveredPurposes(facts, actor, work.now, namedPurpose);
   if (purposes.length === 0) return denyHousehold(work, hh.id, facts);
-  const members = await currentMembers(work, [hh.id]);
-  facts.memberIds = members.map((m) => m.id);
-  const memberViews = members.map((m) => projectResident(work, facts, purposes, m, m.relation)).filter((m): m is ResidentView => m !== null);
+  const memberViews = facts.memberRows!.map((m) => projectResident(work, facts, purposes, m, m.relation)).filter((m): m is ResidentView => m !== null);
   const helpRequests = facts.helpRequestRows.map((h) => projectHelpRequest(work, facts, purposes, h)).filter((h): h is HelpRequestView => h !== null);
-  const plan = await loadPlan(work, facts, purposes, hh.id);
+  const plan = projectPlan(work, facts, purposes, hh.id);
   const dataItems = await loadDataItemsPage(work, facts, purposes, { householdId: hh.id }, { after: items.after?.toLowerCase(), limit: dataItemsPageSize(items.limit) });
   const t = work.now.getTime();
   return {
@@ -521,8 +484,9 @@ export async function household(session: GateSession, householdId: string, named
 /** One help request, as the purpose itself: 404 unless the actor's involvement covers it. */
 export async function helpRequestDetail(session: GateSession, helpRequestId: string, items: DataItemsPageQuery = {}): Promise<HouseholdView & { helpRequestId: string }> {
   return session.run('help_request.read', 'read', async (work) => {
-    const row = await work.tx.selectFrom('help_request').select(['household_id']).where('id', '=', helpRequestId).executeTakeFirst();
-    if (!row) {
+    // The help request's household and its facts, members and plan in one statement.
+    const facts = await loadHelpRequestFacts(work.tx, work.policy, work.actor!, helpRequestId, work.now, HOUSEHOLD_PAGE);
+    if (!facts) {
       const purpose = logPurpose(work.policy, work.actor!, null);
       const probe = work.decide(
         { actor: work.actor, purpose: null, at: work.now, involvements: [], subActivities: new Map(), consents: [], involuntary: [] },
@@ -531,7 +495,7 @@ export async function helpRequestDetail(session: GateSession, helpRequestId: str
       work.denied(null, purpose, { type: 'help_request', id: helpRequestId }, 'case', probe);
       return work.failAfterCommit('GATE.NOT_FOUND');
     }
-    const view = await householdInWork(work, row.household_id, helpRequestId, items);
+    const view = await householdFromFacts(work, facts, helpRequestId, items);
     return { ...view, helpRequestId };
   });
 }

@@ -7,7 +7,7 @@ import { fieldAad } from '../../core/crypto/keyring.ts';
 import type { GateSession } from '../gate/session.ts';
 import { loadHouseholdFacts } from '../gate/facts.ts';
 import { decideUnder, logPurpose } from '../gate/purposes.ts';
-import { currentMembers, helpRequestView, loadDataItems, projectResident } from './households.ts';
+import { helpRequestView, loadDataItems, projectResident } from './households.ts';
 import { helpRequestItem, planItem, residentItem, subActivityItem } from './items.ts';
 import type { DataItemView, HelpRequestView, ResidentView } from './views.ts';
 
@@ -38,8 +38,9 @@ export async function portalOverview(session: GateSession): Promise<PortalOvervi
       .where((eb) => eb.or([eb('valid_until', 'is', null), eb('valid_until', '>', day)]))
       .execute();
     const householdIds = memberships.map((m) => m.household_id);
-    const factsBy = await loadHouseholdFacts(work.tx, work.policy, actor, householdIds, work.now);
-    const members = await currentMembers(work, householdIds);
+    // The facts with the households' members and plans in one statement (issue 8).
+    const factsBy = await loadHouseholdFacts(work.tx, work.policy, actor, householdIds, work.now, { members: true, plan: true });
+    const members = [...factsBy.values()].flatMap((f) => f.memberRows ?? []);
     const meRow = members.find((m) => m.id === actor.id);
     const homeFacts = meRow ? factsBy.get(meRow.household_id)! : undefined;
     let me: PortalOverview['me'] = { id: actor.id, relation: null, withheld: [], bsnMasked: null };
@@ -68,29 +69,18 @@ export async function portalOverview(session: GateSession): Promise<PortalOvervi
     const plans: PortalOverview['plans'] = [];
     for (const householdId of householdIds) {
       const facts = factsBy.get(householdId)!;
-      const plan = await work.tx
-        .selectFrom('support_plan')
-        .innerJoin('professional', 'professional.id', 'support_plan.director_id')
-        .select(['support_plan.id', 'support_plan.household_id', 'support_plan.status', 'professional.display_name'])
-        .where('support_plan.household_id', '=', householdId)
-        .where('support_plan.status', '=', 'active')
-        .executeTakeFirst();
-      if (!plan) continue;
+      // A resident sees the plan in force, not a draft.
+      const plan = facts.plan;
+      if (!plan || plan.status !== 'active') continue;
       const { decision, purpose } = decideUnder(work, facts, [], planItem(work.policy, plan));
       if (!decision.permit) continue;
       work.processed(actor.id, logPurpose(work.policy, actor, purpose), { type: 'plan', id: plan.id }, ['plan'], decision);
-      const goals = await work.tx.selectFrom('plan_goal').select(['life_domain', 'score', 'target_score', 'description']).where('plan_id', '=', plan.id).orderBy('life_domain').execute();
-      const subs = await work.tx
-        .selectFrom('sub_activity')
-        .innerJoin('organisation', 'organisation.id', 'sub_activity.organisation_id')
-        .select(['sub_activity.id', 'sub_activity.resident_id', 'sub_activity.description', 'sub_activity.since', 'sub_activity.status', 'sub_activity.data_categories', 'organisation.name'])
-        .where('sub_activity.plan_id', '=', plan.id)
-        .execute();
+      const { goals, subs } = plan;
       const partners: PortalOverview['plans'][number]['partners'] = [];
       for (const s of subs) {
         const d = decideUnder(work, facts, [], subActivityItem(work.policy, householdId, s));
         if (!d.decision.permit) continue;
-        partners.push({ organisation: s.name, description: s.description, since: s.since, status: s.status, dataCategories: s.data_categories });
+        partners.push({ organisation: s.organisation_name, description: s.description, since: s.since, status: s.status, dataCategories: s.data_categories });
       }
       plans.push({
         id: plan.id,
