@@ -207,10 +207,12 @@ describe('the resident’s own file', () => {
     await t.ownerSql(`update support_plan set status = 'draft', activated_at = null where id = $1`, [w.plan]);
     try {
       expect((await repo(actors().adult).portalOverview()).plans).toEqual([]);
+      expect((await repo(actors().adult).residents.file(null)).plans).toEqual([]);
       expect((await repo(actors().director).household(w.households.main)).plan).toMatchObject({ id: w.plan, status: 'draft' });
     } finally {
       await t.ownerSql(`update support_plan set status = 'active', activated_at = now() where id = $1`, [w.plan]);
     }
     expect((await repo(actors().adult).portalOverview()).plans.map((p) => p.id)).toEqual([w.plan]);
+    expect((await repo(actors().adult).residents.file(null)).plans.map((p) => p.id)).toEqual([w.plan]);
   });
 });

@@ -157,6 +157,7 @@ describe('the full access export (AVG art. 15)', () => {
     expect(String(res.headers['content-disposition'])).toMatch(/attachment; filename="inzage-\d{4}-\d{2}-\d{2}\.json"/);
     expect(res.body).toMatchObject({ format: 'zorgvuldig-inzage/1', subject: { residentId: rw.residents.adult } });
     expect(res.body.file.categories.length).toBeGreaterThan(0);
+    expect(res.body.file.plans.map((p: { id: string }) => p.id)).toEqual([rw.w.plan]);
     expect(res.body.rightsRequests.length).toBeGreaterThan(0);
     expect(res.body.accessLog.entries.some((e: { actor: { name: string | null } }) => e.actor.name === 'Regisseur Test')).toBe(true);
     expect(res.body.processing.map((p: { activity: string }) => p.activity)).toContain('pa-portal');

@@ -5,6 +5,7 @@
  * household page and the help request page therefore read the gate's facts together with the members and
  * the plan in one statement (the help request page finds its household in it too), then a page of data
  * items, then append the log: three statements inside the transaction, with the same answers as before.
+ * The resident's file reads the plans of its households with their facts (12 → 9 statements).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql, type KyselyPlugin } from 'kysely';
@@ -17,6 +18,7 @@ let t: TestStore;
 let director: Actor;
 let household: string;
 let helpRequest: string;
+let adult: Actor;
 let statements: string[] = [];
 
 /** Counts the statements Kysely sends (BEGIN and COMMIT are not statements it builds). */
@@ -48,6 +50,17 @@ beforeAll(async () => {
   director = { kind: 'professional', id: row.director_id, organisationId: row.organisation_id, roles: ['professional'], displayName: 'test' };
   household = row.household_id;
   helpRequest = row.help_request_id;
+  // An adult member of a household with a plan in force, with data about them, who represents no one.
+  const member = (
+    await sql<{ resident_id: string }>`
+      select m.resident_id from household_member m join resident r on r.id = m.resident_id
+      join support_plan sp on sp.household_id = m.household_id and sp.status = 'active'
+      where m.valid_until is null and r.birth_date < current_date - interval '18 years'
+        and exists (select 1 from data_item d where d.resident_id = m.resident_id)
+        and not exists (select 1 from legal_representative l where l.representative_id = m.resident_id)
+      order by m.resident_id limit 1`.execute(database.db)
+  ).rows[0]!;
+  adult = { kind: 'resident', id: member.resident_id, displayName: 'test' };
   // Count from here on, through the same database object the gate uses.
   database.db = database.db.withPlugin(counter);
 });
@@ -85,6 +98,13 @@ describe('statements per page', () => {
     statements = [];
     await expect(repo().helpRequest('00000000-0000-4000-8000-000000000001')).rejects.toMatchObject({ code: 'GATE.NOT_FOUND' });
     expect(statements.length).toBe(2);
+  });
+
+  it('my file: the representation, the households, their facts with the plans, the restrictions, me, my help requests, my data, the notices, the log append', async () => {
+    const { value, statements: n } = await counted(() => t.store.repository({ actor: adult, trace: newTrace(), now: new Date() }).residents.file(null));
+    expect(value.plans).toHaveLength(1);
+    expect(value.categories.length).toBeGreaterThan(0);
+    expect(n).toBe(9);
   });
 
   it('the caseload: the page, the facts with members, the log append', async () => {

@@ -10,7 +10,7 @@ import type { Decision, GateContext, GateItem, RepresentationFact } from '../../
 import type { RestrictionFact } from '../../../core/residents/restrictions.ts';
 import { dutchDate } from '../../../core/residents/calendar.ts';
 import { displayName } from '../../../core/domain/names.ts';
-import { contextFor, loadHouseholdFacts, type HouseholdFacts } from '../../gate/facts.ts';
+import { contextFor, loadHouseholdFacts, type FactsOptions, type HouseholdFacts } from '../../gate/facts.ts';
 import { logPurpose, type LogPurpose } from '../../gate/purposes.ts';
 import type { GateWork } from '../../gate/session.ts';
 import '../../schema-residents.ts';
@@ -139,14 +139,20 @@ export async function loadRestrictions(work: GateWork, householdIds: readonly st
  * Anything else — an unknown id, someone they do not represent, a young person of 16 — is logged as a
  * denial and answered 404: a guessed id reveals nothing.
  */
-export async function subjectScope(work: GateWork, subjectId: string | null, deniedObject: { type: string; id: string | null } = { type: 'resident', id: subjectId }): Promise<SubjectScope> {
+export async function subjectScope(
+  work: GateWork,
+  subjectId: string | null,
+  deniedObject: { type: string; id: string | null } = { type: 'resident', id: subjectId },
+  /** What to read with the households' facts besides (the file: the plans, in the same statement). */
+  factsOptions: FactsOptions = {},
+): Promise<SubjectScope> {
   const actor = resident(work);
   if (!actor) return work.failAfterCommit('GATE.NOT_FOUND');
   const subject = subjectId ?? actor.id;
   const isSelf = subject === actor.id;
   const representation = await loadRepresentation(work, actor.id);
   const householdIds = await currentHouseholds(work, subject);
-  const factsBy = await loadHouseholdFacts(work.tx, work.policy, actor, householdIds, work.now);
+  const factsBy = await loadHouseholdFacts(work.tx, work.policy, actor, householdIds, work.now, factsOptions);
   const restrictions = await loadRestrictions(work, householdIds, [subject]);
   const homeHouseholdId = householdIds[0] ?? '';
   const context = (householdId: string): GateContext => {

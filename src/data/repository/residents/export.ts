@@ -10,7 +10,7 @@ import { logForExport } from './access-log.ts';
 import { complaintsOf } from './complaints.ts';
 import { municipalityName, portalPurpose, recordItem, subjectScope } from './common.ts';
 import { consentsOf } from './consents.ts';
-import { buildFile } from './file.ts';
+import { buildFile, FILE_FACTS } from './file.ts';
 import { requestsOf } from './rights-requests.ts';
 import type { AccessLogEntryView, ComplaintView, PortalConsentView, MyFileView, RightsRequestView } from './views.ts';
 
@@ -34,7 +34,7 @@ const LOG_SINCE = new Date('2000-01-01T00:00:00Z');
 
 export async function fullExport(session: GateSession, subjectId: string | null, showNames: boolean): Promise<FullExport> {
   return session.run('portal.export', 'read', async (work) => {
-    const scope = await subjectScope(work, subjectId, { type: 'export', id: null });
+    const scope = await subjectScope(work, subjectId, { type: 'export', id: null }, FILE_FACTS);
     const file = await buildFile(work, scope);
     const consents = await consentsOf(work, scope);
     const rightsRequests = await requestsOf(work, scope);

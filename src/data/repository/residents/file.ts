@@ -11,7 +11,7 @@ import { restrictionActive } from '../../../core/residents/restrictions.ts';
 import { ageBand, ageOn } from '../../../core/residents/age-rules.ts';
 import type { RepresentationFact } from '../../../core/policy/decide.ts';
 import type { GateSession, GateWork } from '../../gate/session.ts';
-import { lawOfTask } from '../../gate/facts.ts';
+import { lawOfTask, type FactsOptions } from '../../gate/facts.ts';
 import { dataItemItem, helpRequestItem, planItem, residentItem, subActivityItem, RESIDENT_CATEGORIES } from '../items.ts';
 import type { ResidentView } from '../views.ts';
 import { loadRepresentation, portalPurpose, residentNames, subjectScope, today, type SubjectScope } from './common.ts';
@@ -157,36 +157,29 @@ async function withheldNotices(work: GateWork, scope: SubjectScope): Promise<Wit
   return out;
 }
 
-async function plansOf(work: GateWork, scope: SubjectScope): Promise<MyFileView['plans']> {
+/** The file's reading of the households' facts: with their plans, in the same statement (issue 8). */
+export const FILE_FACTS: FactsOptions = { plan: true };
+
+/** The plans in force of the subject's households, as the facts brought them (`FILE_FACTS`); a draft is not shown. */
+function plansOf(work: GateWork, scope: SubjectScope): MyFileView['plans'] {
   const purpose = portalPurpose(work);
   const plans: MyFileView['plans'] = [];
   for (const householdId of scope.householdIds) {
-    const plan = await work.tx
-      .selectFrom('support_plan')
-      .innerJoin('professional', 'professional.id', 'support_plan.director_id')
-      .select(['support_plan.id', 'support_plan.household_id', 'support_plan.status', 'professional.display_name'])
-      .where('support_plan.household_id', '=', householdId)
-      .where('support_plan.status', '=', 'active')
-      .executeTakeFirst();
-    if (!plan) continue;
+    const facts = scope.factsBy.get(householdId);
+    if (facts?.plan === undefined) throw new Error('the file reads the households with their plans (FILE_FACTS)');
+    const plan = facts.plan;
+    if (!plan || plan.status !== 'active') continue;
     const decision = scope.decide(planItem(work.policy, plan));
     if (!decision.permit) continue;
     work.processed(scope.subjectId, purpose, { type: 'plan', id: plan.id }, ['plan'], decision);
-    const goals = await work.tx.selectFrom('plan_goal').select(['id', 'life_domain', 'score', 'target_score', 'description']).where('plan_id', '=', plan.id).orderBy('life_domain').execute();
-    const subs = await work.tx
-      .selectFrom('sub_activity')
-      .innerJoin('organisation', 'organisation.id', 'sub_activity.organisation_id')
-      .select(['sub_activity.id', 'sub_activity.resident_id', 'sub_activity.description', 'sub_activity.since', 'sub_activity.status', 'sub_activity.data_categories', 'organisation.name'])
-      .where('sub_activity.plan_id', '=', plan.id)
-      .execute();
     const partners: MyFileView['plans'][number]['partners'] = [];
-    for (const s of subs) {
+    for (const s of plan.subs) {
       const d = scope.decide(subActivityItem(work.policy, householdId, s));
       if (!d.permit) continue;
       work.processed(s.resident_id, purpose, { type: 'sub_activity', id: s.id }, ['involvement'], d);
-      partners.push({ organisation: s.name, description: s.description, since: s.since, status: s.status, dataCategories: s.data_categories.map((c) => categoryLabel(work.policy, c)) });
+      partners.push({ organisation: s.organisation_name, description: s.description, since: s.since, status: s.status, dataCategories: s.data_categories.map((c) => categoryLabel(work.policy, c)) });
     }
-    const visibleGoals = goals.filter((g) => scope.decide({ ...planItem(work.policy, plan), type: 'plan_goal', id: g.id }).permit);
+    const visibleGoals = plan.goals.filter((g) => scope.decide({ ...planItem(work.policy, plan), type: 'plan_goal', id: g.id }).permit);
     plans.push({
       id: plan.id,
       status: plan.status,
@@ -199,7 +192,7 @@ async function plansOf(work: GateWork, scope: SubjectScope): Promise<MyFileView[
 }
 
 export async function myFile(session: GateSession, subjectId: string | null): Promise<MyFileView> {
-  return session.run('portal.file', 'read', async (work) => buildFile(work, await subjectScope(work, subjectId)));
+  return session.run('portal.file', 'read', async (work) => buildFile(work, await subjectScope(work, subjectId, undefined, FILE_FACTS)));
 }
 
 /** The file of the subject in scope, inside a gated unit of work (also used by the full export). */
@@ -225,7 +218,7 @@ export async function buildFile(work: GateWork, scope: SubjectScope): Promise<My
       closedAt: h.closed_at ? new Date(h.closed_at).toISOString() : null,
     });
   }
-  const plans = await plansOf(work, scope);
+  const plans = plansOf(work, scope);
   const items = await fileItems(work, scope);
   const byCategory = new Map<string, FileItemView[]>();
   for (const i of items) byCategory.set(i.category.code, [...(byCategory.get(i.category.code) ?? []), i]);
