@@ -13,8 +13,9 @@ import { sql } from 'kysely';
 import { loadConfig, type Config } from '../../src/config/config.ts';
 import { Keyring, fieldAad } from '../../src/core/crypto/keyring.ts';
 import { openSessions, openStore, seedMunicipality, type Store } from '../../src/data/index.ts';
-import { dataItemView, helpRequestView } from '../../src/data/repository/households.ts';
-import { lawOfTask } from '../../src/data/gate/facts.ts';
+import { DATA_ITEM_ROWS, DATA_ITEMS_PAGE, dataItemView, helpRequestView } from '../../src/data/repository/households.ts';
+import { lawOfTask, loadHouseholdFacts } from '../../src/data/gate/facts.ts';
+import type { Actor } from '../../src/core/policy/actor.ts';
 import { storeInternals } from '../../src/data/store-internals.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { requireProfessional } from '../../src/server/http/authenticate.ts';
@@ -24,58 +25,22 @@ const SECONDS = Number(process.env.BENCH_READ_SECONDS ?? 8);
 const CONNECTIONS = Number(process.env.BENCH_READ_CONNECTIONS ?? 10);
 
 /**
- * The bare read: the same queries as the household view (the same joins and columns) and the same
- * response shape, without a transaction, without decide, projection or explanation, and without the
- * processing-log append. Authentication is the same (the session cookie is checked for both routes):
+ * The bare read: the same queries as the household view (its facts statement with the members and the
+ * plan, and the first batch of its data items; two statements since the tenth session, as the view) and
+ * the same response shape, without a transaction, without decide, projection or explanation, and without
+ * the processing-log append. Authentication is the same (the session cookie is checked for both routes):
  * it is not part of what the gate adds.
  */
 export async function bareHousehold(store: Store, householdId: string, professionalId: string, now: Date) {
   const { database, keyring, policy: policyStore } = storeInternals(store);
   const policy = policyStore.policy();
   const db = database.db;
-  const day = now.toISOString().slice(0, 10);
-  const hh = await db.selectFrom('household').select(['id', 'reference']).where('id', '=', householdId).executeTakeFirst();
-  if (!hh) return null;
-  const helpRequests = await db.selectFrom('help_request').selectAll().where('household_id', '=', householdId).orderBy('registered_at').execute();
-  const invs = await db.selectFrom('involvement').selectAll().where('professional_id', '=', professionalId).where('household_id', '=', householdId).execute();
-  const members = await db
-    .selectFrom('household_member')
-    .innerJoin('resident', 'resident.id', 'household_member.resident_id')
-    .selectAll('resident')
-    .select(['household_member.relation'])
-    .where('household_member.household_id', '=', householdId)
-    .where('household_member.valid_from', '<=', day)
-    .where((eb) => eb.or([eb('household_member.valid_until', 'is', null), eb('household_member.valid_until', '>', day)]))
-    .orderBy('household_member.relation')
-    .orderBy('resident.birth_date')
-    .execute();
-  const plan = await db
-    .selectFrom('support_plan')
-    .innerJoin('professional', 'professional.id', 'support_plan.director_id')
-    .select(['support_plan.id', 'support_plan.status', 'support_plan.version', 'support_plan.director_id', 'professional.display_name'])
-    .where('support_plan.household_id', '=', householdId)
-    .where('support_plan.status', 'in', ['active', 'draft'])
-    .limit(1)
-    .executeTakeFirst();
-  const goals = plan
-    ? await db
-        .selectFrom('plan_goal')
-        .leftJoin('help_request', 'help_request.id', 'plan_goal.help_request_id')
-        .select(['plan_goal.id', 'plan_goal.life_domain', 'plan_goal.score', 'plan_goal.target_score', 'plan_goal.description', 'plan_goal.help_request_id', 'help_request.task_code'])
-        .where('plan_goal.plan_id', '=', plan.id)
-        .orderBy('plan_goal.life_domain')
-        .execute()
-    : [];
-  const subs = plan
-    ? await db
-        .selectFrom('sub_activity')
-        .innerJoin('organisation', 'organisation.id', 'sub_activity.organisation_id')
-        .selectAll('sub_activity')
-        .select(['organisation.name', 'organisation.contact_email', 'organisation.contact_phone'])
-        .where('plan_id', '=', plan.id)
-        .orderBy('sub_activity.since')
-        .execute()
-    : [];
+  // The household page's own statement: the household, its help requests, the director's involvements,
+  // the members and the plan (and the consents and involuntary-processing records the gate would decide on).
+  const actor: Actor = { kind: 'professional', id: professionalId, organisationId: '', roles: ['professional'], displayName: '' };
+  const facts = (await loadHouseholdFacts(db, policy, actor, [householdId], now, { members: true, plan: true })).get(householdId)!;
+  if (facts.reference === null) return null;
+  // The page's first batch of data items, as the gated page reads it (it shows the first 50).
   const items = await db
     .selectFrom('data_item')
     .innerJoin('help_request', 'help_request.id', 'data_item.help_request_id')
@@ -84,14 +49,17 @@ export async function bareHousehold(store: Store, householdId: string, professio
     .select(['help_request.task_code', 'professional.organisation_id as recorded_by_organisation_id'])
     .where('data_item.household_id', '=', householdId)
     .orderBy('data_item.recorded_at', 'desc')
-    .limit(1000)
+    .orderBy('data_item.id', 'desc')
+    .limit(Math.max(DATA_ITEM_ROWS, DATA_ITEMS_PAGE + 1))
     .execute();
+  const page = items.slice(0, DATA_ITEMS_PAGE);
+  const plan = facts.plan ?? null;
   return {
-    id: hh.id,
-    reference: hh.reference,
-    purposes: helpRequests.map((h) => ({ helpRequestId: h.id, task: h.task_code, law: lawOfTask(policy, h.task_code), status: h.status })),
-    myInvolvements: invs.map((i) => ({ id: i.id, role: i.role, helpRequestId: i.help_request_id, subActivityId: i.sub_activity_id, validFrom: new Date(i.valid_from).toISOString(), validUntil: i.valid_until ? new Date(i.valid_until).toISOString() : null })),
-    members: members.map((m) => ({
+    id: householdId,
+    reference: facts.reference,
+    purposes: facts.helpRequestRows.map((h) => ({ helpRequestId: h.id, task: h.task_code, law: lawOfTask(policy, h.task_code), status: h.status })),
+    myInvolvements: facts.involvements.map((i) => ({ id: i.id, role: i.role, helpRequestId: i.helpRequestId, subActivityId: i.subActivityId, validFrom: i.validFrom.toISOString(), validUntil: i.validUntil?.toISOString() ?? null })),
+    members: (facts.memberRows ?? []).map((m) => ({
       id: m.id,
       relation: m.relation,
       identity: { givenNames: m.given_names, surnamePrefix: m.surname_prefix, surname: m.surname, displayName: `${m.given_names} ${m.surname}`, birthDate: m.birth_date, gender: m.gender },
@@ -99,19 +67,19 @@ export async function bareHousehold(store: Store, householdId: string, professio
       contact: { phone: m.phone, email: m.email },
       withheld: [],
     })),
-    helpRequests: helpRequests.map((h) => helpRequestView(policy, h)),
+    helpRequests: facts.helpRequestRows.map((h) => helpRequestView(policy, h)),
     plan: plan
       ? {
           id: plan.id,
           status: plan.status,
           version: plan.version,
           director: { id: plan.director_id, displayName: plan.display_name },
-          goals: goals.map((g) => ({ id: g.id, lifeDomain: g.life_domain, score: g.score, targetScore: g.target_score, description: g.description, helpRequestId: g.help_request_id })),
-          subActivities: subs.map((s) => ({
+          goals: plan.goals.map((g) => ({ id: g.id, lifeDomain: g.life_domain, score: g.score, targetScore: g.target_score, description: g.description, helpRequestId: g.help_request_id })),
+          subActivities: plan.subs.map((s) => ({
             id: s.id,
             residentId: s.resident_id,
             helpRequestId: s.help_request_id,
-            organisation: { id: s.organisation_id, name: s.name, email: s.contact_email, phone: s.contact_phone },
+            organisation: { id: s.organisation_id, name: s.organisation_name, email: s.contact_email, phone: s.contact_phone },
             description: s.description,
             status: s.status,
             since: s.since,
@@ -122,7 +90,8 @@ export async function bareHousehold(store: Store, householdId: string, professio
           })),
         }
       : null,
-    dataItems: items.map((d) => dataItemView(d, (d.value_cipher ? keyring.decrypt(d.value_cipher, fieldAad('data_item', 'value_cipher', d.id)) : d.value_text) ?? '', d.help_request_id)),
+    dataItems: page.map((d) => dataItemView(d, (d.value_cipher ? keyring.decrypt(d.value_cipher, fieldAad('data_item', 'value_cipher', d.id)) : d.value_text) ?? '', d.help_request_id)),
+    dataItemsNext: items.length > DATA_ITEMS_PAGE ? page[page.length - 1]!.id : null,
   };
 }
 

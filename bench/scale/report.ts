@@ -155,7 +155,7 @@ export function renderMarkdown(r: R): string {
   if (gb) {
     out.push('## Gated vs bare household read');
     out.push('');
-    out.push(`Same process, ${gb.connections} connections, ${fmt(gb.households)} households of ${fmt(gb.directors)} directors: bare ${fmt(gb.bare.requestsPerSecond)} req/s (p99 ${gb.bare.p99} ms), gated ${fmt(gb.gated.requestsPerSecond)} req/s (p99 ${gb.gated.p99} ms): **ratio ${gb.ratio}** (bench/read's target: ≥ 0.6).${gb.queriesPerRequest ? ` Database round trips per request: bare ${gb.queriesPerRequest.bare}, gated ${gb.queriesPerRequest.gated} (session lookup, transaction, facts, policy predicate, log append and commit).` : ''}`);
+    out.push(`Same process, ${gb.connections} connections, ${fmt(gb.households)} households of ${fmt(gb.directors)} directors: bare ${fmt(gb.bare.requestsPerSecond)} req/s (p99 ${gb.bare.p99} ms), gated ${fmt(gb.gated.requestsPerSecond)} req/s (p99 ${gb.gated.p99} ms): **ratio ${gb.ratio}** (bench/read's target: ≥ 0.6).${gb.queriesPerRequest ? ` Database round trips per request (counted): bare ${gb.queriesPerRequest.bare}, gated ${gb.queriesPerRequest.gated} (the gated read adds the transaction's begin and commit and the log append).` : ''}`);
     out.push('');
   }
   const drill = r.restartDrill as R | undefined;

@@ -3,7 +3,7 @@
  * consents, involuntary-processing records — for one actor and a set of households, in a few queries.
  * The facts are inputs to the pure decide(); nothing here decides.
  */
-import type { Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Actor } from '../../core/policy/actor.ts';
 import type { CompiledPolicy } from '../../core/policy/compile.ts';
 import type {
@@ -152,7 +152,7 @@ function emptyFacts(id: string): HouseholdFacts {
 }
 
 export async function loadHouseholdFacts(
-  tx: Transaction<DB>,
+  tx: Kysely<DB>,
   policy: CompiledPolicy,
   actor: Actor,
   householdIds: readonly string[],
@@ -177,7 +177,7 @@ export async function loadHouseholdFacts(
  * page asked for the household first: one round trip less, issue 8); null when no help request has this id.
  */
 export async function loadHelpRequestFacts(
-  tx: Transaction<DB>,
+  tx: Kysely<DB>,
   policy: CompiledPolicy,
   actor: Actor,
   helpRequestId: string,
@@ -190,7 +190,7 @@ export async function loadHelpRequestFacts(
 }
 
 async function readFacts(
-  tx: Transaction<DB>,
+  tx: Kysely<DB>,
   policy: CompiledPolicy,
   actor: Actor,
   inIds: RawBuilder<unknown>,

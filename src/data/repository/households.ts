@@ -287,7 +287,7 @@ export interface DataItemsPageQuery {
 }
 
 /** Rows read per statement while a page is filled (at least): a purpose may leave many of a household's rows out. */
-const DATA_ITEM_ROWS = 200;
+export const DATA_ITEM_ROWS = 200;
 
 export function dataItemsPageSize(limit: number | undefined): number {
   return Math.min(Math.max(1, Math.trunc(limit ?? DATA_ITEMS_PAGE)), DATA_ITEMS_PAGE_MAX);
