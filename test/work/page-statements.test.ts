@@ -5,7 +5,8 @@
  * household page and the help request page therefore read the gate's facts together with the members and
  * the plan in one statement (the help request page finds its household in it too), then a page of data
  * items, then append the log: three statements inside the transaction, with the same answers as before.
- * The resident's file reads the plans of its households with their facts (12 → 9 statements).
+ * The resident's file reads the plans of its households with their facts (12 → 9 statements); the
+ * involvement notices find the reader's households and the other's involvement in their own statement (6 → 3).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql, type KyselyPlugin } from 'kysely';
@@ -19,6 +20,7 @@ let director: Actor;
 let household: string;
 let helpRequest: string;
 let adult: Actor;
+let recipient: Actor;
 let statements: string[] = [];
 
 /** Counts the statements Kysely sends (BEGIN and COMMIT are not statements it builds). */
@@ -61,6 +63,13 @@ beforeAll(async () => {
       order by m.resident_id limit 1`.execute(database.db)
   ).rows[0]!;
   adult = { kind: 'resident', id: member.resident_id, displayName: 'test' };
+  // The professional with the most involvement notices (the matching job recorded them at the seed's end).
+  const most = (
+    await sql<{ id: string; organisation_id: string }>`
+      select p.id, p.organisation_id from involvement_notice n join professional p on p.id = n.recipient_id
+      group by p.id, p.organisation_id order by count(*) desc, p.id limit 1`.execute(database.db)
+  ).rows[0]!;
+  recipient = { kind: 'professional', id: most.id, organisationId: most.organisation_id, roles: ['professional'], displayName: 'test' };
   // Count from here on, through the same database object the gate uses.
   database.db = database.db.withPlugin(counter);
 });
@@ -105,6 +114,13 @@ describe('statements per page', () => {
     expect(value.plans).toHaveLength(1);
     expect(value.categories.length).toBeGreaterThan(0);
     expect(n).toBe(9);
+  });
+
+  it('the involvement notices: the page (of households I am involved with, the other still involved), the facts with members, the log append', async () => {
+    const { value, statements: n } = await counted(() => t.store.repository({ actor: recipient, trace: newTrace(), now: new Date() }).work.notices());
+    expect(value.notices.length).toBeGreaterThan(0);
+    expect(value.notices.every((x) => x.residentName !== null)).toBe(true);
+    expect(n).toBe(3);
   });
 
   it('the caseload: the page, the facts with members, the log append', async () => {

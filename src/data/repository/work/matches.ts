@@ -144,17 +144,6 @@ export async function myNotices(session: GateSession, page: NoticePageQuery = {}
   if (page.before !== undefined && !cursor) throw new AppError('REQUEST.INVALID', { fields: ['/before'], context: 'querystring' });
   return session.run('involvement_notice.list', 'list', async (work) => {
     const actor = professional(work);
-    const households = await work.tx
-      .selectFrom('involvement')
-      .select('household_id')
-      .distinct()
-      .where('professional_id', '=', actor.id)
-      .where('role', '<>', 'expert')
-      .where('valid_from', '<=', work.now)
-      .where((eb) => eb.or([eb('valid_until', 'is', null), eb('valid_until', '>', work.now)]))
-      .execute();
-    const ids = households.map((h) => h.household_id);
-    if (ids.length === 0) return { notices: [], next: null };
     // A read only reads: matches are recorded when involvements start, and by the matching job.
     let query = work.tx
       .selectFrom('involvement_notice as n')
@@ -179,8 +168,23 @@ export async function myNotices(session: GateSession, page: NoticePageQuery = {}
         'org.contact_email as org_email',
         'org.contact_phone as org_phone',
       ])
+      // Is the other's involvement still current? A match tells of a current involvement only.
+      .select(
+        sql<boolean>`exists (select 1 from involvement oi where oi.id = case when m.professional_a = o.id then m.involvement_a else m.involvement_b end
+          and oi.valid_from <= ${work.now} and (oi.valid_until is null or oi.valid_until > ${work.now}))`.as('other_current'),
+      )
       .where('n.recipient_id', '=', actor.id)
-      .where('m.household_id', 'in', ids)
+      // Only of households with a current involvement of the reader (other than as a consulted expert),
+      // in the same statement (issue 8: the list of household ids was a round trip of its own).
+      .where('m.household_id', 'in', (eb) =>
+        eb
+          .selectFrom('involvement as mine')
+          .select('mine.household_id')
+          .where('mine.professional_id', '=', actor.id)
+          .where('mine.role', '<>', 'expert')
+          .where('mine.valid_from', '<=', work.now)
+          .where((w) => w.or([w('mine.valid_until', 'is', null), w('mine.valid_until', '>', work.now)])),
+      )
       .orderBy('n.created_at', 'desc')
       .orderBy('n.id', 'desc')
       .limit(limit + 1);
@@ -192,34 +196,18 @@ export async function myNotices(session: GateSession, page: NoticePageQuery = {}
     // Facts and members of the households the notices concern, not of the whole caseload (hundreds of
     // households at city scale: issue 8 measured seconds per request when all were read).
     const shown = [...new Set(rows.map((r) => r.household_id))];
-    const factsBy = await loadHouseholdFacts(work.tx, work.policy, actor, shown, work.now);
-    const memberRows = await currentMembers(work, shown);
-    // Is the other's involvement still current? A match tells of a current involvement only.
-    const otherInvIds = rows.map((r) => (r.professional_a === r.other_id ? r.involvement_a : r.involvement_b));
-    const current = new Set(
-      otherInvIds.length === 0
-        ? []
-        : (
-            await work.tx
-              .selectFrom('involvement')
-              .select('id')
-              .where('id', 'in', otherInvIds)
-              .where('valid_from', '<=', work.now)
-              .where((eb) => eb.or([eb('valid_until', 'is', null), eb('valid_until', '>', work.now)]))
-              .execute()
-          ).map((r) => r.id),
-    );
+    const factsBy = await loadHouseholdFacts(work.tx, work.policy, actor, shown, work.now, { members: true });
     const out: InvolvementNoticeView[] = [];
     for (const r of rows) {
       const otherInv = r.professional_a === r.other_id ? r.involvement_a : r.involvement_b;
-      if (!current.has(otherInv)) continue;
+      if (!r.other_current) continue;
       const facts = factsBy.get(r.household_id)!;
       const purposes = coveredPurposes(facts, actor, work.now, null);
       const item = { type: 'involvement' as const, id: otherInv, householdId: r.household_id, residentId: r.resident_id, category: 'involvement', collectedForLaw: null, source: null, confidentiality: work.policy.categories.get('involvement')!.defaultConfidentiality, secrecyOrigin: null, subActivityId: null, recordedByOrganisationId: null };
       const { decision, purpose } = decideUnder(work, facts, purposes, item, 'read');
       if (!decision.permit) continue;
       work.processed(r.resident_id, logPurpose(work.policy, actor, purpose), { type: 'involvement', id: otherInv }, ['involvement'], decision);
-      const m = memberRows.find((x) => x.id === r.resident_id && x.household_id === r.household_id);
+      const m = facts.memberRows!.find((x) => x.id === r.resident_id);
       const resident = m ? projectResident(work, facts, purposes, m, m.relation, ['identity']) : null;
       out.push({
         id: r.id,
