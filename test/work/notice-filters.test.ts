@@ -12,7 +12,7 @@ import { storeInternals } from '../../src/data/store-internals.ts';
 import { createTestStore, type TestStore } from '../support/store.ts';
 
 let t: TestStore;
-let recipient: Actor;
+let recipient: Extract<Actor, { kind: 'professional' }>;
 
 beforeAll(async () => {
   t = await createTestStore();
