@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
+import type { DB } from '../../src/data/schema.ts';
 import { loadConfig, type Config } from '../../src/config/config.ts';
 import { Keyring, fieldAad } from '../../src/core/crypto/keyring.ts';
 import { openSessions, openStore, seedMunicipality, type Store } from '../../src/data/index.ts';
@@ -38,7 +39,8 @@ export async function bareHousehold(store: Store, householdId: string, professio
   // The household page's own statement: the household, its help requests, the director's involvements,
   // the members and the plan (and the consents and involuntary-processing records the gate would decide on).
   const actor: Actor = { kind: 'professional', id: professionalId, organisationId: '', roles: ['professional'], displayName: '' };
-  const facts = (await loadHouseholdFacts(db, policy, actor, [householdId], now, { members: true, plan: true })).get(householdId)!;
+  // The loader takes the gate's transaction; the bare read runs its statement without one (no begin/commit).
+  const facts = (await loadHouseholdFacts(db as unknown as Transaction<DB>, policy, actor, [householdId], now, { members: true, plan: true })).get(householdId)!;
   if (facts.reference === null) return null;
   // The page's first batch of data items, as the gated page reads it (it shows the first 50).
   const items = await db

@@ -203,6 +203,19 @@ describe('the resident’s own file', () => {
     expect(o.plans).toHaveLength(1);
   });
 
+  it('the plan on the director’s household page is logged for every current member, the household being theirs', async () => {
+    const trace = newTrace();
+    const page = await t.store.repository({ actor: actors().director, trace, now: new Date() }).household(w.households.main);
+    expect(page.plan?.id).toBe(w.plan);
+    const rows = await t.ownerSql(
+      `select l.data_subject_id from processing_log l join access_record a on a.log_id = l.id where l.trace_id = $1 and 'plan' = any(a.categories)`,
+      [trace.traceId],
+    );
+    // One entry per subject and purpose: the director reads under each help request it covers.
+    const subjects = [...new Set(rows.map((r) => String(r.data_subject_id)))].sort();
+    expect(subjects).toEqual([w.residents.adult, w.residents.child].map((id) => t.keyring.pseudonym(id)).sort());
+  });
+
   it('a plan still in draft is not the resident’s to see; the director’s page shows it as the draft', async () => {
     await t.ownerSql(`update support_plan set status = 'draft', activated_at = null where id = $1`, [w.plan]);
     try {

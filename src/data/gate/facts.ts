@@ -3,7 +3,7 @@
  * consents, involuntary-processing records — for one actor and a set of households, in a few queries.
  * The facts are inputs to the pure decide(); nothing here decides.
  */
-import type { Kysely } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { Actor } from '../../core/policy/actor.ts';
 import type { CompiledPolicy } from '../../core/policy/compile.ts';
 import type {
@@ -16,7 +16,7 @@ import type {
 } from '../../core/policy/decide.ts';
 import type { Selectable } from 'kysely';
 import { sql, type RawBuilder } from 'kysely';
-import type { ConsentTable, DB, HelpRequestTable, InvolvementTable, InvoluntaryProcessingTable, SubActivityTable, SupportPlanTable } from '../schema.ts';
+import type { ConsentTable, DB, HelpRequestTable, HouseholdMemberTable, InvolvementTable, InvoluntaryProcessingTable, ResidentTable, SubActivityTable, SupportPlanTable } from '../schema.ts';
 
 export interface HouseholdFacts {
   householdId: string;
@@ -31,9 +31,7 @@ export interface HouseholdFacts {
   involuntary: InvoluntaryFact[];
   /** Residents who are current members (for the resident actor's own household). */
   members: Set<string>;
-  /** Current members of the household, when a view has loaded them (household-level data concern each). */
-  memberIds?: string[];
-  /** The current members with the columns the views project, when asked for (`FactsOptions.members`). */
+  /** The current members with the columns the views project, when asked for (`FactsOptions.members`); household-level data concern each. */
   memberRows?: MemberRow[];
   /** The household's plan (active, else draft) with its goals and sub-activities, when asked for (`FactsOptions.plan`). */
   plan?: PlanRow | null;
@@ -47,29 +45,16 @@ export interface FactsOptions {
   plan?: boolean;
 }
 
+/** The resident columns a view projects (identity, address, contact) and the confidentiality the gate decides on. */
+export const RESIDENT_COLUMNS = [
+  'id', 'given_names', 'surname_prefix', 'surname', 'partner_surname_prefix', 'partner_surname', 'name_usage', 'birth_date', 'gender',
+  'street', 'house_number', 'house_letter', 'house_number_addition', 'postcode', 'city', 'phone', 'email', 'confidentiality',
+] as const;
+
+export type ResidentRow = Pick<Selectable<ResidentTable>, (typeof RESIDENT_COLUMNS)[number]>;
+
 /** A current member of a household: the resident columns a view projects, with the household and relation. */
-export interface MemberRow {
-  id: string;
-  given_names: string;
-  surname_prefix: string | null;
-  surname: string;
-  partner_surname_prefix: string | null;
-  partner_surname: string | null;
-  name_usage: 'E' | 'P' | 'V' | 'N';
-  birth_date: string;
-  gender: string;
-  street: string | null;
-  house_number: number | null;
-  house_letter: string | null;
-  house_number_addition: string | null;
-  postcode: string | null;
-  city: string | null;
-  phone: string | null;
-  email: string | null;
-  confidentiality: string;
-  household_id: string;
-  relation: string;
-}
+export type MemberRow = ResidentRow & Pick<Selectable<HouseholdMemberTable>, 'household_id' | 'relation'>;
 
 /** One plan row with its goals and sub-activities as json_agg renders them (dates stay 'YYYY-MM-DD'). */
 export interface PlanRow {
@@ -152,7 +137,7 @@ function emptyFacts(id: string): HouseholdFacts {
 }
 
 export async function loadHouseholdFacts(
-  tx: Kysely<DB>,
+  tx: Transaction<DB>,
   policy: CompiledPolicy,
   actor: Actor,
   householdIds: readonly string[],
@@ -177,7 +162,7 @@ export async function loadHouseholdFacts(
  * page asked for the household first: one round trip less, issue 8); null when no help request has this id.
  */
 export async function loadHelpRequestFacts(
-  tx: Kysely<DB>,
+  tx: Transaction<DB>,
   policy: CompiledPolicy,
   actor: Actor,
   helpRequestId: string,
@@ -190,7 +175,7 @@ export async function loadHelpRequestFacts(
 }
 
 async function readFacts(
-  tx: Kysely<DB>,
+  tx: Transaction<DB>,
   policy: CompiledPolicy,
   actor: Actor,
   inIds: RawBuilder<unknown>,
@@ -207,11 +192,8 @@ async function readFacts(
   const day = at.toISOString().slice(0, 10);
   const current = sql`m.household_id ${inIds} and m.valid_from <= ${day}::date and (m.valid_until is null or m.valid_until > ${day}::date)`;
   const memberSql = options.members
-    ? sql`(select coalesce(json_agg(json_build_object('id', r.id, 'given_names', r.given_names, 'surname_prefix', r.surname_prefix, 'surname', r.surname,
-              'partner_surname_prefix', r.partner_surname_prefix, 'partner_surname', r.partner_surname, 'name_usage', r.name_usage,
-              'birth_date', r.birth_date, 'gender', r.gender, 'street', r.street, 'house_number', r.house_number, 'house_letter', r.house_letter,
-              'house_number_addition', r.house_number_addition, 'postcode', r.postcode, 'city', r.city, 'phone', r.phone, 'email', r.email,
-              'confidentiality', r.confidentiality, 'household_id', m.household_id, 'relation', m.relation) order by m.relation, r.birth_date, r.id), '[]')
+    ? sql`(select coalesce(json_agg(json_build_object(${sql.join(RESIDENT_COLUMNS.map((c) => sql`${sql.lit(c)}, ${sql.ref(`r.${c}`)}`))},
+              'household_id', m.household_id, 'relation', m.relation) order by m.relation, r.birth_date, r.id), '[]')
           from household_member m join resident r on r.id = m.resident_id where ${current})`
     : actor.kind === 'resident'
       ? sql`(select coalesce(json_agg(json_build_object('id', m.resident_id, 'household_id', m.household_id)), '[]') from household_member m where ${current})`
@@ -313,10 +295,7 @@ async function readFacts(
     if (options.members) (facts.memberRows ??= []).push(m as MemberRow);
   }
   for (const facts of out.values()) {
-    if (options.members) {
-      facts.memberRows ??= [];
-      facts.memberIds = facts.memberRows.map((m) => m.id);
-    }
+    if (options.members) facts.memberRows ??= [];
     if (options.plan) facts.plan = plans?.find((p) => p.household_id === facts.householdId) ?? null;
   }
 }

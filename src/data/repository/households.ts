@@ -10,32 +10,11 @@ import { displayName } from '../../core/domain/names.ts';
 import { fieldAad } from '../../core/crypto/keyring.ts';
 import type { Decision, HelpRequestFact } from '../../core/policy/decide.ts';
 import type { CompiledPolicy } from '../../core/policy/compile.ts';
-import { coveredPurposes, lawOfTask, loadHelpRequestFacts, loadHouseholdFacts, type FactsOptions, type HelpRequestRow, type HouseholdFacts } from '../gate/facts.ts';
+import { coveredPurposes, lawOfTask, loadHelpRequestFacts, loadHouseholdFacts, RESIDENT_COLUMNS, type FactsOptions, type HelpRequestRow, type HouseholdFacts, type ResidentRow } from '../gate/facts.ts';
 import { decideUnder, logPurpose } from '../gate/purposes.ts';
 import type { GateSession, GateWork } from '../gate/session.ts';
 import { dataItemItem, goalItem, helpRequestItem, planItem, residentItem, subActivityItem, RESIDENT_CATEGORIES } from './items.ts';
 import type { DataItemView, HelpRequestView, HouseholdView, PlanView, ResidentView, CaseloadEntry, CaseloadPage, SubActivityView } from './views.ts';
-
-type ResidentRow = {
-  id: string;
-  given_names: string;
-  surname_prefix: string | null;
-  surname: string;
-  partner_surname_prefix: string | null;
-  partner_surname: string | null;
-  name_usage: 'E' | 'P' | 'V' | 'N';
-  birth_date: string;
-  gender: string;
-  street: string | null;
-  house_number: number | null;
-  house_letter: string | null;
-  house_number_addition: string | null;
-  postcode: string | null;
-  city: string | null;
-  phone: string | null;
-  email: string | null;
-  confidentiality: string;
-};
 
 /** Project one resident: each category decided under the purposes; only permitted parts leave. */
 export function projectResident(
@@ -88,26 +67,7 @@ export function projectResident(
   return any ? view : null;
 }
 
-const residentColumns = [
-  'resident.id',
-  'resident.given_names',
-  'resident.surname_prefix',
-  'resident.surname',
-  'resident.partner_surname_prefix',
-  'resident.partner_surname',
-  'resident.name_usage',
-  'resident.birth_date',
-  'resident.gender',
-  'resident.street',
-  'resident.house_number',
-  'resident.house_letter',
-  'resident.house_number_addition',
-  'resident.postcode',
-  'resident.city',
-  'resident.phone',
-  'resident.email',
-  'resident.confidentiality',
-] as const;
+const residentColumns = RESIDENT_COLUMNS.map((c) => `resident.${c}` as const);
 
 export async function currentMembers(work: GateWork, householdIds: readonly string[]) {
   if (householdIds.length === 0) return [];
@@ -272,8 +232,7 @@ function projectPlan(work: GateWork, facts: HouseholdFacts, purposes: readonly H
 
 /** Household-level data (the plan) concern every current member: one log entry each. */
 function recordHousehold(work: GateWork, facts: HouseholdFacts, purpose: HelpRequestFact | null, object: { type: string; id: string }, category: string, decision: Decision): void {
-  const subjects = facts.memberIds ?? [];
-  for (const s of subjects) work.processed(s, logPurpose(work.policy, work.actor!, purpose), object, [category], decision);
+  for (const m of facts.memberRows ?? []) work.processed(m.id, logPurpose(work.policy, work.actor!, purpose), object, [category], decision);
 }
 
 /** Data items per page of a household or help request: 50 unless asked, never more than 200 (issue 8). */
@@ -423,10 +382,11 @@ export function dataItemView(
 
 /**
  * Deny and log: the actor asked for a household it has no current involvement with. Logged against
- * every member (the privacy officer reviews attempts outside involvement), then answered 404.
+ * every member (the privacy officer reviews attempts outside involvement), then answered 404. `facts`:
+ * the household's, read with its members (`HOUSEHOLD_PAGE`), when it exists.
  */
-async function denyHousehold(work: GateWork, householdId: string, facts: HouseholdFacts | undefined): Promise<never> {
-  const members = facts ? (facts.memberRows ?? (await currentMembers(work, [householdId]))) : [];
+function denyHousehold(work: GateWork, householdId: string, facts: HouseholdFacts | undefined): never {
+  const members = facts?.memberRows ?? [];
   const probe = work.decide(
     // Decide under one of the household's own help requests, so the denial names the missing involvement.
     { actor: work.actor, purpose: facts ? ([...facts.helpRequests.values()][0] ?? null) : null, at: work.now, involvements: facts?.involvements ?? [], subActivities: new Map(), consents: [], involuntary: [] },
