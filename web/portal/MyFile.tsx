@@ -5,7 +5,7 @@
 import { useApi } from '../shared/api.ts';
 import { useI18n } from '../shared/i18n.tsx';
 import { PageTitle } from '../shared/layout.tsx';
-import { AppLink } from '../shared/router.tsx';
+import { AppLink, useLocation } from '../shared/router.tsx';
 import { Loaded } from '../shared/states.tsx';
 import { Alert, Heading2, Heading3, Paragraph } from '../shared/ui.tsx';
 import { api, BackLink, Facts, formatDate, href, label, useSubject, type Label } from './common.tsx';
@@ -39,7 +39,15 @@ export interface MyFileData {
     partners: Array<{ organisation: string; description: string; since: string; dataCategories: Label[] }>;
   }>;
   categories: Array<{ category: Label; items: FileItem[] }>;
+  itemsNext: string | null;
   withheld: Array<{ reason: Label; categories: Label[]; records: number; since: string; reviewOn: string }>;
+}
+
+/** The data item my file's page starts after (`?gegevensNa=`), when it is an id. */
+function useItemsAfter(): string | null {
+  const { query } = useLocation();
+  const v = query.get('gegevensNa');
+  return v && /^[0-9a-f-]{36}$/i.test(v) ? v : null;
 }
 
 /** Switch between the resident's own file and the files of the people they represent. */
@@ -95,10 +103,15 @@ export function Downloads({ subject }: { subject: string | null }) {
   );
 }
 
+/** Data items per page of my file (the API's default). */
+const ITEMS_PAGE = 50;
+
 export function MyFile() {
   const { t, lang } = useI18n();
   const subject = useSubject();
-  const result = useApi<MyFileData>(api('/api/mijn/file', subject));
+  // A page of data items at a time, newest first (`gegevensNa`: the item the page starts after).
+  const after = useItemsAfter();
+  const result = useApi<MyFileData>(api('/api/mijn/file', subject, { itemsAfter: after ?? undefined }));
   return (
     <>
       <PageTitle title={t('fileTitle')}>{t('fileTitle')}</PageTitle>
@@ -199,7 +212,8 @@ export function MyFile() {
             ))}
             <section className="zv-section" aria-labelledby="gegevens">
               <Heading2 id="gegevens">{t('dataPerCategory')}</Heading2>
-              {f.categories.length === 0 && <Paragraph>{t('noData')}</Paragraph>}
+              {f.categories.length === 0 && !after && <Paragraph>{t('noData')}</Paragraph>}
+              {(after || f.itemsNext) && <Paragraph>{t('dataNewestFirst', { n: String(ITEMS_PAGE) })}</Paragraph>}
               {f.categories.map((c) => (
                 <section className="zv-category" key={c.category.code} aria-labelledby={`soort-${c.category.code}`}>
                   <Heading3 id={`soort-${c.category.code}`}>{label(c.category, lang)}</Heading3>
@@ -221,6 +235,12 @@ export function MyFile() {
                   </ul>
                 </section>
               ))}
+              {(after || f.itemsNext) && (
+                <nav className="zv-pager" aria-label={t('itemsPages')}>
+                  {after && <AppLink href={href('/mijn/dossier', subject)}>{t('itemsFirst')}</AppLink>}
+                  {f.itemsNext && <AppLink href={href(`/mijn/dossier?gegevensNa=${encodeURIComponent(f.itemsNext)}`, subject)}>{t('itemsNext')}</AppLink>}
+                </nav>
+              )}
             </section>
             <Downloads subject={subject} />
           </>

@@ -344,16 +344,6 @@ export async function loadDataItemsPage(
   return { items: out, next: more ? out[out.length - 1]!.id : null };
 }
 
-/** The data items the actor may see (the resident's overview): the first thousand, newest first, in one statement as before. */
-export async function loadDataItems(
-  work: GateWork,
-  facts: HouseholdFacts,
-  purposes: readonly HelpRequestFact[],
-  filter: { householdId: string; helpRequestId?: string; residentId?: string },
-): Promise<DataItemView[]> {
-  return (await loadDataItemsPage(work, facts, purposes, filter, { limit: 1000 })).items;
-}
-
 /** A data item row as the views show it: its value already opened, the purpose it is shown under. */
 export function dataItemView(
   d: Pick<

@@ -7,7 +7,7 @@ import { fieldAad } from '../../core/crypto/keyring.ts';
 import type { GateSession } from '../gate/session.ts';
 import { loadHouseholdFacts } from '../gate/facts.ts';
 import { decideUnder, logPurpose } from '../gate/purposes.ts';
-import { helpRequestView, loadDataItems, projectResident } from './households.ts';
+import { DATA_ITEMS_PAGE, helpRequestView, loadDataItemsPage, projectResident } from './households.ts';
 import { helpRequestItem, planItem, residentItem, subActivityItem } from './items.ts';
 import type { DataItemView, HelpRequestView, ResidentView } from './views.ts';
 
@@ -22,7 +22,10 @@ export interface PortalOverview {
     goals: Array<{ lifeDomain: string; score: number | null; targetScore: number | null; description: string }>;
     partners: Array<{ organisation: string; description: string; since: string; status: string; dataCategories: string[] }>;
   }>;
+  /** The newest data items about me, a page of each household's (issue 8); the rest are in my file. */
   dataItems: DataItemView[];
+  /** More data items than shown: my file (`/api/mijn/file`) has them all, a page at a time. */
+  dataItemsMore: boolean;
 }
 
 export async function portalOverview(session: GateSession): Promise<PortalOverview> {
@@ -91,10 +94,15 @@ export async function portalOverview(session: GateSession): Promise<PortalOvervi
         partners,
       });
     }
+    // A page of the newest data items per household, not all of them: a resident with several help
+    // requests has hundreds, and the overview decided, opened and sent every one on every visit (issue 8).
     const dataItems: DataItemView[] = [];
+    let dataItemsMore = false;
     for (const householdId of householdIds) {
-      dataItems.push(...(await loadDataItems(work, factsBy.get(householdId)!, [], { householdId, residentId: actor.id })));
+      const page = await loadDataItemsPage(work, factsBy.get(householdId)!, [], { householdId, residentId: actor.id }, { limit: DATA_ITEMS_PAGE });
+      dataItems.push(...page.items);
+      if (page.next !== null) dataItemsMore = true;
     }
-    return { me, helpRequests, plans, dataItems };
+    return { me, helpRequests, plans, dataItems, dataItemsMore };
   });
 }

@@ -5,6 +5,7 @@
  * as far as the age rules allow. Restricted parts are left out by the gate; where the restriction allows
  * saying so, the resident sees that something is withheld, why in general terms, and until when.
  */
+import { sql } from 'kysely';
 import { fieldAad } from '../../../core/crypto/keyring.ts';
 import { displayName } from '../../../core/domain/names.ts';
 import { restrictionActive } from '../../../core/residents/restrictions.ts';
@@ -84,10 +85,31 @@ async function projectSubject(work: GateWork, scope: SubjectScope): Promise<MyFi
   return me;
 }
 
-/** The subject's data items, decided one by one, grouped per category. */
-export async function fileItems(work: GateWork, scope: SubjectScope): Promise<FileItemView[]> {
-  if (scope.householdIds.length === 0) return [];
-  const rows = await work.tx
+/** Data items per page of my file: 50 unless asked, never more than 200 (issue 8; the route's schema refuses more). */
+export const FILE_ITEMS_PAGE = 50;
+export const FILE_ITEMS_PAGE_MAX = 200;
+/** The full export takes the subject's items in one go, up to this many (as before). */
+const EXPORT_ITEMS_MAX = 2000;
+/** Rows read per statement while filling a page (the gate may leave some out). */
+const FILE_ITEM_ROWS = 200;
+
+/** A page of my file's data items: newest first, from the item after `after` (the `itemsNext` of the page before). */
+export interface FileItemsPage {
+  after?: string;
+  limit?: number;
+}
+
+/**
+ * The subject's data items, decided one by one, newest first. With `page`, one page of them (issue 8: a
+ * resident with several help requests has hundreds of items, and a file that decided, opened and sent
+ * every one on every visit was the portal's costliest page); `next` is the id of the page's last item,
+ * or null when nothing the reader may see follows. Without `page` (the full export), all of them.
+ */
+export async function fileItems(work: GateWork, scope: SubjectScope, page?: FileItemsPage): Promise<{ items: FileItemView[]; next: string | null }> {
+  if (scope.householdIds.length === 0) return { items: [], next: null };
+  const limit = page ? Math.min(Math.max(1, Math.trunc(page.limit ?? FILE_ITEMS_PAGE)), FILE_ITEMS_PAGE_MAX) : EXPORT_ITEMS_MAX;
+  const rowsPerBatch = page ? Math.max(FILE_ITEM_ROWS, limit + 1) : EXPORT_ITEMS_MAX;
+  const q = work.tx
     .selectFrom('data_item')
     .innerJoin('help_request', 'help_request.id', 'data_item.help_request_id')
     .leftJoin('professional', 'professional.id', 'data_item.recorded_by')
@@ -98,37 +120,55 @@ export async function fileItems(work: GateWork, scope: SubjectScope): Promise<Fi
       'data_item.value_text', 'data_item.value_cipher', 'data_item.recorded_at', 'help_request.task_code', 'help_request.reference',
       'professional.organisation_id as recorded_by_organisation_id', 'organisation.name as organisation_name',
     ])
-    .where('data_item.resident_id', '=', scope.subjectId)
-    .orderBy('data_item.recorded_at', 'desc')
-    .limit(2000)
-    .execute();
+    .where('data_item.resident_id', '=', scope.subjectId);
   const out: FileItemView[] = [];
   const purpose = portalPurpose(work);
-  for (const d of rows) {
-    const law = lawOfTask(work.policy, d.task_code);
-    const decision = scope.decide(dataItemItem(d, law, d.recorded_by_organisation_id));
-    if (!decision.permit) continue;
-    work.processed(d.resident_id, purpose, { type: 'data_item', id: d.id }, [d.category], decision);
-    const value = d.value_cipher ? work.keyring.decrypt(d.value_cipher, fieldAad('data_item', 'value_cipher', d.id)) : (d.value_text ?? '');
-    out.push({
-      id: d.id,
-      category: categoryLabel(work.policy, d.category),
-      value,
-      source: sourceLabel(work.policy, d.source),
-      recordedAt: new Date(d.recorded_at).toISOString(),
-      purpose: {
-        helpRequestId: d.help_request_id,
-        reference: d.reference,
-        task: taskLabel(work.policy, d.task_code),
-        law,
-        processingActivity: work.policy.tasks.get(d.task_code)?.processingActivity ?? null,
-      },
-      legalBasis: d.legal_basis,
-      retention: retentionLabel(work.policy, d.retention_class),
-      recordedBy: d.organisation_name ?? null,
-    });
+  let after = page?.after ?? null;
+  let more = false;
+  while (!more) {
+    // Keyset on (recorded_at, id) of the item the page starts after, looked up among the subject's own
+    // items: an id from elsewhere starts nothing (an empty page) and tells nothing about that item.
+    const rows = await (after === null
+      ? q
+      : q.where(sql<boolean>`(data_item.recorded_at, data_item.id) < (select c.recorded_at, c.id from data_item c where c.id = ${after} and c.resident_id = ${scope.subjectId})`)
+    )
+      .orderBy('data_item.recorded_at', 'desc')
+      .orderBy('data_item.id', 'desc')
+      .limit(rowsPerBatch)
+      .execute();
+    for (const d of rows) {
+      const law = lawOfTask(work.policy, d.task_code);
+      const decision = scope.decide(dataItemItem(d, law, d.recorded_by_organisation_id));
+      if (!decision.permit) continue;
+      if (out.length === limit) {
+        // One more permitted item than the page holds: there is a next page. It is neither opened nor logged.
+        more = page !== undefined;
+        break;
+      }
+      work.processed(d.resident_id, purpose, { type: 'data_item', id: d.id }, [d.category], decision);
+      const value = d.value_cipher ? work.keyring.decrypt(d.value_cipher, fieldAad('data_item', 'value_cipher', d.id)) : (d.value_text ?? '');
+      out.push({
+        id: d.id,
+        category: categoryLabel(work.policy, d.category),
+        value,
+        source: sourceLabel(work.policy, d.source),
+        recordedAt: new Date(d.recorded_at).toISOString(),
+        purpose: {
+          helpRequestId: d.help_request_id,
+          reference: d.reference,
+          task: taskLabel(work.policy, d.task_code),
+          law,
+          processingActivity: work.policy.tasks.get(d.task_code)?.processingActivity ?? null,
+        },
+        legalBasis: d.legal_basis,
+        retention: retentionLabel(work.policy, d.retention_class),
+        recordedBy: d.organisation_name ?? null,
+      });
+    }
+    if (!page || rows.length < rowsPerBatch) break;
+    after = rows[rows.length - 1]!.id;
   }
-  return out;
+  return { items: out, next: more ? out[out.length - 1]!.id : null };
 }
 
 /** The restrictions the reader may be told about (disclose_existence), in general terms. */
@@ -191,12 +231,16 @@ function plansOf(work: GateWork, scope: SubjectScope): MyFileView['plans'] {
   return plans;
 }
 
-export async function myFile(session: GateSession, subjectId: string | null): Promise<MyFileView> {
-  return session.run('portal.file', 'read', async (work) => buildFile(work, await subjectScope(work, subjectId, undefined, FILE_FACTS)));
+/** My file, with a page of its data items (`page`: the `itemsNext` of the page before). */
+export async function myFile(session: GateSession, subjectId: string | null, page: FileItemsPage = {}): Promise<MyFileView> {
+  return session.run('portal.file', 'read', async (work) => buildFile(work, await subjectScope(work, subjectId, undefined, FILE_FACTS), page));
 }
 
-/** The file of the subject in scope, inside a gated unit of work (also used by the full export). */
-export async function buildFile(work: GateWork, scope: SubjectScope): Promise<MyFileView> {
+/**
+ * The file of the subject in scope, inside a gated unit of work: with `page`, one page of its data items
+ * (the portal's page); without, all of them (the full export).
+ */
+export async function buildFile(work: GateWork, scope: SubjectScope, page?: FileItemsPage): Promise<MyFileView> {
   const represents = await representedPeople(work, scope.representation);
   const me = await projectSubject(work, scope);
   const purpose = portalPurpose(work);
@@ -219,7 +263,7 @@ export async function buildFile(work: GateWork, scope: SubjectScope): Promise<My
     });
   }
   const plans = plansOf(work, scope);
-  const items = await fileItems(work, scope);
+  const { items, next: itemsNext } = await fileItems(work, scope, page);
   const byCategory = new Map<string, FileItemView[]>();
   for (const i of items) byCategory.set(i.category.code, [...(byCategory.get(i.category.code) ?? []), i]);
   // Categories in the catalogue's order (identity first, special categories after ordinary ones).
@@ -235,6 +279,7 @@ export async function buildFile(work: GateWork, scope: SubjectScope): Promise<My
     helpRequests,
     plans,
     categories,
+    itemsNext,
     withheld,
   };
 }

@@ -9,7 +9,7 @@ import { accessLog, accessLogExport, type AccessLogQuery } from './access-log.ts
 import { complaintForHandler, complaintQueue, fileComplaint, handleComplaint, myComplaint, myComplaintLetter, myComplaints, type ComplaintAction, type ComplaintQueueFilter, type NewComplaint } from './complaints.ts';
 import { myConsents, withdrawConsent } from './consents.ts';
 import { fullExport } from './export.ts';
-import { myFile } from './file.ts';
+import { myFile, type FileItemsPage } from './file.ts';
 import { markRightsShown, rightsNotice } from './notice.ts';
 import { mySignals } from './signals.ts';
 import { createRestriction, restrictionsForProfessional, reviewRestriction, type NewRestriction, type RestrictionReview } from './restrictions.ts';
@@ -31,8 +31,8 @@ export class ResidentsRepository {
   markRightsShown() {
     return markRightsShown(this.session);
   }
-  file(subjectId: string | null) {
-    return myFile(this.session, subjectId);
+  file(subjectId: string | null, page: FileItemsPage = {}) {
+    return myFile(this.session, subjectId, page);
   }
   accessLog(q: AccessLogQuery, showNames: boolean) {
     return accessLog(this.session, q, showNames);

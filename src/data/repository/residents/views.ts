@@ -69,6 +69,11 @@ export interface MyFileView {
   }>;
   /** The data about the subject per category, each with source and purpose (R5.2). */
   categories: Array<{ category: Label; items: FileItemView[] }>;
+  /**
+   * The data items come a page at a time, newest first (issue 8): the id to ask `itemsAfter` for the
+   * next page, or null on the last page (and in the full export, which holds them all).
+   */
+  itemsNext: string | null;
   /** Parts withheld where saying so is allowed (Wmo 5.3.2, Jeugdwet 7.3.10, UAVG 41). */
   withheld: WithheldNotice[];
 }

@@ -24,7 +24,8 @@ const Overview = Type.Object({
       partners: Type.Array(Type.Object({ organisation: Type.String(), description: Type.String(), since: Type.String(), status: Type.String(), dataCategories: Type.Array(Type.String()) })),
     }),
   ),
-  dataItems: Type.Array(DataItemView),
+  dataItems: Type.Array(DataItemView, { description: 'The newest data items about me: 50 of each household' }),
+  dataItemsMore: Type.Boolean({ description: 'More data items than shown here: my file (/api/mijn/file) has them all, a page at a time' }),
 });
 
 export const portalRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (app, { deps }) => {
@@ -34,7 +35,7 @@ export const portalRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async 
       preValidation: requireResident,
       schema: {
         tags: ['mijn'],
-        summary: 'My file: my record, help requests, plan and the data about me',
+        summary: 'My overview: my record, help requests, plan and the newest data about me',
         description: accessDoc(PORTAL_ACCESS.overview),
         response: { 200: Overview, 401: ErrorResponseSchema, 403: ErrorResponseSchema, 503: ErrorResponseSchema },
       },

@@ -32,6 +32,7 @@ import {
   RightsRequest,
   SignalsAndMatches,
   SubjectQuery,
+  FileQuery,
 } from './residents.schemas.ts';
 
 const TAG = 'mijn: inzage, verzoeken en klachten';
@@ -52,8 +53,11 @@ export const residentPortalRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> 
 
   app.get(
     '/api/mijn/file',
-    { ...pre, schema: { tags: [TAG], summary: 'My file: help requests, plan, and the data about me per category with source and purpose; what is withheld', description: accessDoc(A.file), querystring: SubjectQuery, response: { 200: MyFile, ...errors } } },
-    async (request) => residents(request).file(request.query.subject ?? null),
+    { ...pre, schema: { tags: [TAG], summary: 'My file: help requests, plan, and the data about me per category with source and purpose; what is withheld', description: accessDoc(A.file), querystring: FileQuery, response: { 200: MyFile, ...errors } } },
+    async (request) => {
+      const q = request.query;
+      return residents(request).file(q.subject ?? null, { after: q.itemsAfter, limit: q.items === undefined ? undefined : Number(q.items) });
+    },
   );
 
   app.get(

@@ -15,6 +15,13 @@ export const SubjectQuery = Obj({
   subject: Type.Optional(Type.String({ format: 'uuid', description: 'A person the resident represents (a child, or an adult under curatele, mentorschap or bewind). Default: the resident themself.' })),
 });
 
+/** My file's query: whose file, and which page of its data items (issue 8). */
+export const FileQuery = Obj({
+  ...SubjectQuery.properties,
+  itemsAfter: Type.Optional(Type.String({ format: 'uuid', description: 'The `itemsNext` of the previous page: the data items after this one' })),
+  items: Type.Optional(Type.String({ pattern: '^(200|1[0-9]{2}|[1-9][0-9]?)$', description: 'Data items per page, 1 to 200 (default 50)' })),
+});
+
 export const Label = Obj({ code: Type.String(), nl: Type.String(), en: Type.String() });
 const DeadlineState = Type.Union([Type.Literal('met'), Type.Literal('open'), Type.Literal('due_soon'), Type.Literal('overdue')]);
 
@@ -57,6 +64,7 @@ export const MyFile = Obj({
     }),
   ),
   categories: Type.Array(Obj({ category: Label, items: Type.Array(FileItem) })),
+  itemsNext: Type.Union([Uuid, Type.Null()], { description: 'The data items come a page at a time, newest first: ask `itemsAfter` this for the next page; null on the last page (and in the full export, which holds them all)' }),
   withheld: Type.Array(Obj({ reason: Label, categories: Type.Array(Label), records: Type.Integer(), since: Day, reviewOn: Day })),
 });
 
