@@ -71,4 +71,19 @@ describe('the involvement notices page', () => {
     );
     expect((await notices()).some((n) => n.householdId === household)).toBe(true);
   });
+
+  it('leaves out the notices of a household where the reader is only a consulted expert', async () => {
+    const shown = await notices();
+    const household = shown[0]!.householdId;
+    const mine = await t.ownerSql(`select id, role from involvement where professional_id = $1 and household_id = $2`, [recipient.id, household]);
+    await t.ownerSql(`update involvement set role = 'expert' where id = any($1::uuid[])`, [mine.map((r) => r.id)]);
+    try {
+      const rest = await notices();
+      expect(rest.some((n) => n.householdId === household)).toBe(false);
+      expect(rest.length).toBe(shown.filter((n) => n.householdId !== household).length);
+    } finally {
+      for (const r of mine) await t.ownerSql(`update involvement set role = $2 where id = $1`, [r.id, r.role]);
+    }
+    expect((await notices()).some((n) => n.householdId === household)).toBe(true);
+  });
 });

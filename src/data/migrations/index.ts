@@ -11,6 +11,7 @@ import { accountabilityMigration } from './0006-accountability.ts';
 import { matchIndexMigration } from './0007-match-index.ts';
 import { logWithoutRowLocksMigration } from './0008-log-without-row-locks.ts';
 import { logDenialsMigration } from './0009-log-denials.ts';
+import { noticePageIndexMigration } from './0010-notice-page-index.ts';
 
 export function allMigrations(appRole: string): Record<string, Migration> {
   return {
@@ -23,5 +24,6 @@ export function allMigrations(appRole: string): Record<string, Migration> {
     '0007-match-index': matchIndexMigration,
     '0008-log-without-row-locks': logWithoutRowLocksMigration(appRole),
     '0009-log-denials': logDenialsMigration(appRole),
+    '0010-notice-page-index': noticePageIndexMigration,
   };
 }
