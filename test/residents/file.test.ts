@@ -133,6 +133,22 @@ describe('withheld parts (Wmo 5.3.2, Jeugdwet 7.3.10, UAVG 41)', () => {
     expect(JSON.stringify(body)).not.toContain('buurvrouw');
   });
 
+  it('a restriction on the resident still holds once it is filed under a household they are not in now', async () => {
+    // The restriction of the test above, moved to the stranger's household: it is the resident's, not the household's.
+    const [other] = await rw.sql(`select household_id from household_member where resident_id = $1 limit 1`, [rw.residents.stranger]);
+    const [r] = await rw.sql(`select id, household_id from access_restriction where resident_id = $1 and reason_code = 'third_party_privacy'`, [rw.residents.adult]);
+    expect(other!.household_id).not.toBe(r!.household_id);
+    await rw.sql(`update access_restriction set household_id = $2 where id = $1`, [r!.id, other!.household_id]);
+    try {
+      const { body } = await rw.call('resident:adult', 'GET', '/api/mijn/file');
+      const values = body.categories.flatMap((c: { items: Array<{ value: string }> }) => c.items.map((i) => i.value));
+      expect(values).not.toContain(rw.w.values.careNeeds);
+      expect(body.withheld.map((w: { reason: { code: string } }) => w.reason.code)).toEqual(['third_party_privacy']);
+    } finally {
+      await rw.sql(`update access_restriction set household_id = $2 where id = $1`, [r!.id, r!.household_id]);
+    }
+  });
+
   it('when saying so would itself cause harm, the withheld category is silently left out', async () => {
     await rw.call('director', 'POST', '/api/restrictions', {
       residentId: rw.residents.adult,

@@ -109,11 +109,11 @@ describe('statements per page', () => {
     expect(statements.length).toBe(2);
   });
 
-  it('my file: the representation, the households, their facts with the plans, the restrictions, me, my help requests, my data, the notices, the log append', async () => {
+  it('my file: the representation, the households and the restrictions (with those that may be disclosed) in one, their facts with the plans, me, my help requests, my data, the log append', async () => {
     const { value, statements: n } = await counted(() => t.store.repository({ actor: adult, trace: newTrace(), now: new Date() }).residents.file(null));
     expect(value.plans).toHaveLength(1);
     expect(value.categories.length).toBeGreaterThan(0);
-    expect(n).toBe(9);
+    expect(n).toBe(6);
   });
 
   it('the involvement notices: the page (of households I am involved with, the other still involved), the facts with members, the log append', async () => {

@@ -4,6 +4,7 @@
  * facts for them, the access restrictions that apply, sealing of free text, and the log purposes.
  */
 import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
 import { fieldAad } from '../../../core/crypto/keyring.ts';
 import type { Actor } from '../../../core/policy/actor.ts';
 import type { Decision, GateContext, GateItem, RepresentationFact } from '../../../core/policy/decide.ts';
@@ -14,6 +15,7 @@ import { contextFor, loadHouseholdFacts, type FactsOptions, type HouseholdFacts 
 import { logPurpose, type LogPurpose } from '../../gate/purposes.ts';
 import type { GateWork } from '../../gate/session.ts';
 import '../../schema-residents.ts';
+import type { RestrictionReasonCode } from '../../schema-residents.ts';
 
 /** The register entry for handling rights requests and complaints (pa-oversight: "residents who complain or make a rights request"). */
 export const HANDLING: LogPurpose = { helpRequestId: null, code: 'oversight', activity: 'pa-oversight' };
@@ -67,6 +69,8 @@ export interface SubjectScope {
   factsBy: Map<string, HouseholdFacts>;
   representation: RepresentationFact[];
   restrictions: RestrictionFact[];
+  /** The restrictions on the subject whose existence may be disclosed (read with the scope, issue 8). */
+  disclosed: DisclosedRestriction[];
   /** A household to decide records against that have no household of their own. */
   homeHouseholdId: string;
   /** The gate context for one of the subject's households. */
@@ -88,6 +92,34 @@ export async function currentHouseholds(work: GateWork, residentId: string): Pro
   return [...new Set(rows.map((r) => r.household_id))];
 }
 
+/** A restriction on the subject whose existence may be disclosed to them (not ended), oldest first. */
+export interface DisclosedRestriction {
+  fact: RestrictionFact;
+  reasonCode: RestrictionReasonCode;
+  reviewOn: string;
+}
+
+/** A legal representation as the statements read it (dates as days). */
+interface RepresentationRow {
+  id: string;
+  resident_id: string;
+  kind: string;
+  valid_from: string;
+  valid_until: string | null;
+  birth_date: string;
+}
+
+function representationFact(r: RepresentationRow): RepresentationFact & { relationId: string } {
+  return {
+    relationId: r.id,
+    residentId: r.resident_id,
+    kind: r.kind as RepresentationFact['kind'],
+    birthDate: r.birth_date,
+    validFrom: new Date(`${r.valid_from}T00:00:00Z`),
+    validUntil: r.valid_until === null ? null : new Date(`${r.valid_until}T00:00:00Z`),
+  };
+}
+
 /** The people this resident currently represents (parents, guardians, curators, …) with their birth dates. */
 export async function loadRepresentation(work: GateWork, actorId: string): Promise<Array<RepresentationFact & { relationId: string }>> {
   const day = work.now.toISOString().slice(0, 10);
@@ -99,30 +131,52 @@ export async function loadRepresentation(work: GateWork, actorId: string): Promi
     .where('legal_representative.valid_from', '<=', day)
     .where((eb) => eb.or([eb('legal_representative.valid_until', 'is', null), eb('legal_representative.valid_until', '>', day)]))
     .execute();
-  return rows.map((r) => ({
-    relationId: r.id,
-    residentId: r.resident_id,
-    kind: r.kind,
-    birthDate: r.birth_date,
-    validFrom: new Date(`${r.valid_from}T00:00:00Z`),
-    validUntil: r.valid_until === null ? null : new Date(`${r.valid_until}T00:00:00Z`),
-  }));
+  return rows.map(representationFact);
 }
 
-/** Access restrictions on the records of these households (ended ones too: the gate checks the period). */
-export async function loadRestrictions(work: GateWork, householdIds: readonly string[], residentIds: readonly string[]): Promise<RestrictionFact[]> {
-  if (householdIds.length === 0 && residentIds.length === 0) return [];
-  const rows = await work.tx
-    .selectFrom('access_restriction')
-    .select(['id', 'resident_id', 'object_ids', 'categories', 'applies_to', 'decided_at', 'ended_at'])
-    .where((eb) =>
-      eb.or([
-        ...(householdIds.length ? [eb('household_id', 'in', [...householdIds])] : []),
-        ...(residentIds.length ? [eb('resident_id', 'in', [...residentIds])] : []),
-      ]),
-    )
-    .execute();
-  return rows.map((r) => ({
+/**
+ * What every resident page reads before the gate can decide, in one statement (issue 8: they were three
+ * round trips of every portal page): the people the signed-in resident represents, the subject's current
+ * households (in the order they joined them), and the access restrictions on the subject and on the
+ * records of those households (ended ones too: the gate checks the period).
+ */
+export async function loadScopeFacts(
+  work: GateWork,
+  actorId: string,
+  subjectId: string,
+): Promise<{ representation: Array<RepresentationFact & { relationId: string }>; householdIds: string[]; restrictions: RestrictionFact[]; disclosed: DisclosedRestriction[] }> {
+  const day = work.now.toISOString().slice(0, 10);
+  const current = sql`m.resident_id = ${subjectId} and m.valid_from <= ${day} and (m.valid_until is null or m.valid_until > ${day})`;
+  const row = (
+    await sql<{
+      representation: RepresentationRow[];
+      households: string[];
+      restrictions: Array<{
+        id: string;
+        resident_id: string;
+        object_ids: string[];
+        categories: string[];
+        applies_to: RestrictionFact['appliesTo'];
+        decided_at: string;
+        ended_at: string | null;
+        disclose_existence: boolean;
+        reason_code: RestrictionReasonCode;
+        review_on: string;
+      }>;
+    }>`
+      select
+        coalesce((select json_agg(json_build_object('id', lr.id, 'resident_id', lr.resident_id, 'kind', lr.kind, 'valid_from', lr.valid_from,
+                                                    'valid_until', lr.valid_until, 'birth_date', r.birth_date))
+                  from legal_representative lr join resident r on r.id = lr.resident_id
+                  where lr.representative_id = ${actorId} and lr.valid_from <= ${day} and (lr.valid_until is null or lr.valid_until > ${day})), '[]') as representation,
+        coalesce((select json_agg(m.household_id order by m.valid_from) from household_member m where ${current}), '[]') as households,
+        coalesce((select json_agg(json_build_object('id', a.id, 'resident_id', a.resident_id, 'object_ids', a.object_ids, 'categories', a.categories,
+                                                    'applies_to', a.applies_to, 'decided_at', a.decided_at, 'ended_at', a.ended_at,
+                                                    'disclose_existence', a.disclose_existence, 'reason_code', a.reason_code, 'review_on', a.review_on))
+                  from access_restriction a
+                  where a.resident_id = ${subjectId} or a.household_id in (select m.household_id from household_member m where ${current})), '[]') as restrictions`.execute(work.tx)
+  ).rows[0]!;
+  const restrictions = row.restrictions.map((r) => ({
     id: r.id,
     subjectId: r.resident_id,
     objectIds: r.object_ids,
@@ -131,6 +185,12 @@ export async function loadRestrictions(work: GateWork, householdIds: readonly st
     validFrom: new Date(r.decided_at),
     endedAt: r.ended_at === null ? null : new Date(r.ended_at),
   }));
+  const disclosed = row.restrictions
+    .map((r, i) => ({ fact: restrictions[i]!, discloseExistence: r.disclose_existence, reasonCode: r.reason_code, reviewOn: r.review_on }))
+    .filter((r) => r.discloseExistence && r.fact.subjectId === subjectId && r.fact.endedAt === null)
+    .map(({ fact, reasonCode, reviewOn }) => ({ fact, reasonCode, reviewOn }))
+    .sort((a, b) => a.fact.validFrom.getTime() - b.fact.validFrom.getTime());
+  return { representation: row.representation.map(representationFact), householdIds: [...new Set(row.households)], restrictions, disclosed };
 }
 
 /**
@@ -150,10 +210,8 @@ export async function subjectScope(
   if (!actor) return work.failAfterCommit('GATE.NOT_FOUND');
   const subject = subjectId ?? actor.id;
   const isSelf = subject === actor.id;
-  const representation = await loadRepresentation(work, actor.id);
-  const householdIds = await currentHouseholds(work, subject);
+  const { representation, householdIds, restrictions, disclosed } = await loadScopeFacts(work, actor.id, subject);
   const factsBy = await loadHouseholdFacts(work.tx, work.policy, actor, householdIds, work.now, factsOptions);
-  const restrictions = await loadRestrictions(work, householdIds, [subject]);
   const homeHouseholdId = householdIds[0] ?? '';
   const context = (householdId: string): GateContext => {
     const facts = factsBy.get(householdId);
@@ -169,6 +227,7 @@ export async function subjectScope(
     factsBy,
     representation,
     restrictions,
+    disclosed,
     homeHouseholdId,
     context,
     // Reads unless told otherwise: a view built inside a write run is still a read of what it shows.

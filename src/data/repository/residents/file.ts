@@ -171,27 +171,18 @@ export async function fileItems(work: GateWork, scope: SubjectScope, page?: File
   return { items: out, next: more ? out[out.length - 1]!.id : null };
 }
 
-/** The restrictions the reader may be told about (disclose_existence), in general terms. */
-async function withheldNotices(work: GateWork, scope: SubjectScope): Promise<WithheldNotice[]> {
-  const rows = await work.tx
-    .selectFrom('access_restriction')
-    .select(['id', 'object_ids', 'categories', 'applies_to', 'reason_code', 'disclose_existence', 'decided_at', 'review_on', 'ended_at'])
-    .where('resident_id', '=', scope.subjectId)
-    .where('disclose_existence', '=', true)
-    .where('ended_at', 'is', null)
-    .orderBy('decided_at')
-    .execute();
+/** The restrictions the reader may be told about (disclose_existence), in general terms: read with the scope. */
+function withheldNotices(work: GateWork, scope: SubjectScope): WithheldNotice[] {
   const out: WithheldNotice[] = [];
-  for (const r of rows) {
-    const fact = { id: r.id, subjectId: scope.subjectId, objectIds: r.object_ids, categories: r.categories, appliesTo: r.applies_to, validFrom: new Date(r.decided_at), endedAt: null };
+  for (const { fact, reasonCode, reviewOn } of scope.disclosed) {
     if (!restrictionActive(fact, work.now)) continue;
-    if (r.applies_to === 'representatives' && scope.isSelf) continue;
+    if (fact.appliesTo === 'representatives' && scope.isSelf) continue;
     out.push({
-      reason: reasonLabel(r.reason_code),
-      categories: r.categories.map((c) => categoryLabel(work.policy, c)),
-      records: r.object_ids.length,
-      since: new Date(r.decided_at).toISOString().slice(0, 10),
-      reviewOn: r.review_on,
+      reason: reasonLabel(reasonCode),
+      categories: fact.categories.map((c) => categoryLabel(work.policy, c)),
+      records: fact.objectIds.length,
+      since: fact.validFrom.toISOString().slice(0, 10),
+      reviewOn,
     });
   }
   return out;
@@ -271,7 +262,7 @@ export async function buildFile(work: GateWork, scope: SubjectScope, page?: File
   const categories = [...byCategory.entries()]
     .sort(([a], [b]) => order.indexOf(a) - order.indexOf(b))
     .map(([code, list]) => ({ category: categoryLabel(work.policy, code), items: list }));
-  const withheld = await withheldNotices(work, scope);
+  const withheld = withheldNotices(work, scope);
   return {
     subject: { residentId: scope.subjectId, isSelf: scope.isSelf, displayName: me.identity?.displayName ?? null },
     me: me as ResidentView & { bsnMasked: string | null },
