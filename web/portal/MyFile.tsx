@@ -5,10 +5,10 @@
 import { useApi } from '../shared/api.ts';
 import { useI18n } from '../shared/i18n.tsx';
 import { PageTitle } from '../shared/layout.tsx';
-import { AppLink, useLocation } from '../shared/router.tsx';
+import { AppLink } from '../shared/router.tsx';
 import { Loaded } from '../shared/states.tsx';
 import { Alert, Heading2, Heading3, Paragraph } from '../shared/ui.tsx';
-import { api, BackLink, Facts, formatDate, href, label, useSubject, type Label } from './common.tsx';
+import { api, BackLink, Facts, formatDate, href, label, useIdParam, useSubject, type Label } from './common.tsx';
 
 interface FileItem {
   id: string;
@@ -41,13 +41,6 @@ export interface MyFileData {
   categories: Array<{ category: Label; items: FileItem[] }>;
   itemsNext: string | null;
   withheld: Array<{ reason: Label; categories: Label[]; records: number; since: string; reviewOn: string }>;
-}
-
-/** The data item my file's page starts after (`?gegevensNa=`), when it is an id. */
-function useItemsAfter(): string | null {
-  const { query } = useLocation();
-  const v = query.get('gegevensNa');
-  return v && /^[0-9a-f-]{36}$/i.test(v) ? v : null;
 }
 
 /** Switch between the resident's own file and the files of the people they represent. */
@@ -110,7 +103,7 @@ export function MyFile() {
   const { t, lang } = useI18n();
   const subject = useSubject();
   // A page of data items at a time, newest first (`gegevensNa`: the item the page starts after).
-  const after = useItemsAfter();
+  const after = useIdParam('gegevensNa');
   const result = useApi<MyFileData>(api('/api/mijn/file', subject, { itemsAfter: after ?? undefined }));
   return (
     <>

@@ -21,8 +21,13 @@ export function label(l: Label | null | undefined, lang: Lang): string {
 
 /** The person whose data the page shows: ?voor=<id>, or the resident themself. */
 export function useSubject(): string | null {
+  return useIdParam('voor');
+}
+
+/** A query parameter of the portal's address that holds an id (anything else: null). */
+export function useIdParam(name: string): string | null {
   const { query } = useLocation();
-  const v = query.get('voor');
+  const v = query.get(name);
   return v && /^[0-9a-f-]{36}$/i.test(v) ? v : null;
 }
 

@@ -14,6 +14,7 @@ import { coveredPurposes, lawOfTask, loadHelpRequestFacts, loadHouseholdFacts, R
 import { decideUnder, logPurpose } from '../gate/purposes.ts';
 import type { GateSession, GateWork } from '../gate/session.ts';
 import { dataItemItem, goalItem, helpRequestItem, planItem, residentItem, subActivityItem, RESIDENT_CATEGORIES } from './items.ts';
+import { fillPage } from './keyset.ts';
 import type { DataItemView, HelpRequestView, HouseholdView, PlanView, ResidentView, CaseloadEntry, CaseloadPage, SubActivityView } from './views.ts';
 
 /** Project one resident: each category decided under the purposes; only permitted parts leave. */
@@ -309,39 +310,30 @@ export async function loadDataItemsPage(
     }
   }
   const out: DataItemView[] = [];
-  const rows = Math.max(DATA_ITEM_ROWS, page.limit + 1);
-  let after = page.after ?? null;
-  let more = false;
-  while (!more) {
+  const next = await fillPage(
     // Keyset on (recorded_at, id) of the item after which the page starts, looked up in this household:
     // an id from elsewhere starts nothing (an empty page), it tells nothing about that item.
-    const batch = await (after === null
-      ? q
-      : q.where(
-          sql<boolean>`(data_item.recorded_at, data_item.id) < (select c.recorded_at, c.id from data_item c where c.id = ${after} and c.household_id = ${filter.householdId})`,
-        )
-    )
-      .orderBy('data_item.recorded_at', 'desc')
-      .orderBy('data_item.id', 'desc')
-      .limit(rows)
-      .execute();
-    for (const d of batch) {
-      const law = lawOfTask(work.policy, d.task_code);
-      const { decision, purpose } = decideUnder(work, facts, purposes, dataItemItem(d, law, d.recorded_by_organisation_id));
-      if (!decision.permit) continue;
-      if (out.length === page.limit) {
-        // One more permitted item than the page holds: there is a next page. It is neither opened nor logged.
-        more = true;
-        break;
-      }
+    (after, rows) =>
+      (after === null
+        ? q
+        : q.where(sql<boolean>`(data_item.recorded_at, data_item.id) < (select c.recorded_at, c.id from data_item c where c.id = ${after} and c.household_id = ${filter.householdId})`)
+      )
+        .orderBy('data_item.recorded_at', 'desc')
+        .orderBy('data_item.id', 'desc')
+        .limit(rows)
+        .execute(),
+    { after: page.after ?? null, limit: page.limit, rows: Math.max(DATA_ITEM_ROWS, page.limit + 1) },
+    (d) => {
+      const decided = decideUnder(work, facts, purposes, dataItemItem(d, lawOfTask(work.policy, d.task_code), d.recorded_by_organisation_id));
+      return decided.decision.permit ? decided : null;
+    },
+    (d, { decision, purpose }) => {
       const value = d.value_cipher ? work.keyring.decrypt(d.value_cipher, fieldAad('data_item', 'value_cipher', d.id)) : d.value_text;
       work.processed(d.resident_id, logPurpose(work.policy, actor, purpose), { type: 'data_item', id: d.id }, [d.category], decision);
       out.push(dataItemView(d, value ?? '', purpose?.id ?? null));
-    }
-    if (batch.length < rows) break;
-    after = batch[batch.length - 1]!.id;
-  }
-  return { items: out, next: more ? out[out.length - 1]!.id : null };
+    },
+  );
+  return { items: out, next };
 }
 
 /** A data item row as the views show it: its value already opened, the purpose it is shown under. */

@@ -103,7 +103,7 @@ export interface DisclosedRestriction {
 interface RepresentationRow {
   id: string;
   resident_id: string;
-  kind: string;
+  kind: RepresentationFact['kind'];
   valid_from: string;
   valid_until: string | null;
   birth_date: string;
@@ -113,7 +113,7 @@ function representationFact(r: RepresentationRow): RepresentationFact & { relati
   return {
     relationId: r.id,
     residentId: r.resident_id,
-    kind: r.kind as RepresentationFact['kind'],
+    kind: r.kind,
     birthDate: r.birth_date,
     validFrom: new Date(`${r.valid_from}T00:00:00Z`),
     validUntil: r.valid_until === null ? null : new Date(`${r.valid_until}T00:00:00Z`),

@@ -13,6 +13,8 @@ import { ageBand, ageOn } from '../../../core/residents/age-rules.ts';
 import type { RepresentationFact } from '../../../core/policy/decide.ts';
 import type { GateSession, GateWork } from '../../gate/session.ts';
 import { lawOfTask, type FactsOptions } from '../../gate/facts.ts';
+import { DATA_ITEM_ROWS, dataItemsPageSize } from '../households.ts';
+import { fillPage } from '../keyset.ts';
 import { dataItemItem, helpRequestItem, planItem, residentItem, subActivityItem, RESIDENT_CATEGORIES } from '../items.ts';
 import type { ResidentView } from '../views.ts';
 import { loadRepresentation, portalPurpose, residentNames, subjectScope, today, type SubjectScope } from './common.ts';
@@ -85,13 +87,8 @@ async function projectSubject(work: GateWork, scope: SubjectScope): Promise<MyFi
   return me;
 }
 
-/** Data items per page of my file: 50 unless asked, never more than 200 (issue 8; the route's schema refuses more). */
-export const FILE_ITEMS_PAGE = 50;
-export const FILE_ITEMS_PAGE_MAX = 200;
-/** The full export takes the subject's items in one go, up to this many (as before). */
-const EXPORT_ITEMS_MAX = 2000;
-/** Rows read per statement while filling a page (the gate may leave some out). */
-const FILE_ITEM_ROWS = 200;
+/** The full export reads the subject's items in batches of this many, all of them. */
+const EXPORT_ITEM_ROWS = 1000;
 
 /** A page of my file's data items: newest first, from the item after `after` (the `itemsNext` of the page before). */
 export interface FileItemsPage {
@@ -102,13 +99,13 @@ export interface FileItemsPage {
 /**
  * The subject's data items, decided one by one, newest first. With `page`, one page of them (issue 8: a
  * resident with several help requests has hundreds of items, and a file that decided, opened and sent
- * every one on every visit was the portal's costliest page); `next` is the id of the page's last item,
- * or null when nothing the reader may see follows. Without `page` (the full export), all of them.
+ * every one on every visit was the portal's costliest page: 50 unless asked, at most 200, as a
+ * household's); `next` is the id of the page's last item, or null when nothing the reader may see
+ * follows. Without `page` (the full export), all of them.
  */
 export async function fileItems(work: GateWork, scope: SubjectScope, page?: FileItemsPage): Promise<{ items: FileItemView[]; next: string | null }> {
   if (scope.householdIds.length === 0) return { items: [], next: null };
-  const limit = page ? Math.min(Math.max(1, Math.trunc(page.limit ?? FILE_ITEMS_PAGE)), FILE_ITEMS_PAGE_MAX) : EXPORT_ITEMS_MAX;
-  const rowsPerBatch = page ? Math.max(FILE_ITEM_ROWS, limit + 1) : EXPORT_ITEMS_MAX;
+  const limit = page ? dataItemsPageSize(page.limit) : Number.POSITIVE_INFINITY;
   const q = work.tx
     .selectFrom('data_item')
     .innerJoin('help_request', 'help_request.id', 'data_item.help_request_id')
@@ -123,28 +120,25 @@ export async function fileItems(work: GateWork, scope: SubjectScope, page?: File
     .where('data_item.resident_id', '=', scope.subjectId);
   const out: FileItemView[] = [];
   const purpose = portalPurpose(work);
-  let after = page?.after ?? null;
-  let more = false;
-  while (!more) {
+  const next = await fillPage(
     // Keyset on (recorded_at, id) of the item the page starts after, looked up among the subject's own
     // items: an id from elsewhere starts nothing (an empty page) and tells nothing about that item.
-    const rows = await (after === null
-      ? q
-      : q.where(sql<boolean>`(data_item.recorded_at, data_item.id) < (select c.recorded_at, c.id from data_item c where c.id = ${after} and c.resident_id = ${scope.subjectId})`)
-    )
-      .orderBy('data_item.recorded_at', 'desc')
-      .orderBy('data_item.id', 'desc')
-      .limit(rowsPerBatch)
-      .execute();
-    for (const d of rows) {
+    (after, rows) =>
+      (after === null
+        ? q
+        : q.where(sql<boolean>`(data_item.recorded_at, data_item.id) < (select c.recorded_at, c.id from data_item c where c.id = ${after} and c.resident_id = ${scope.subjectId})`)
+      )
+        .orderBy('data_item.recorded_at', 'desc')
+        .orderBy('data_item.id', 'desc')
+        .limit(rows)
+        .execute(),
+    { after: page?.after ?? null, limit, rows: page ? Math.max(DATA_ITEM_ROWS, limit + 1) : EXPORT_ITEM_ROWS },
+    (d) => {
       const law = lawOfTask(work.policy, d.task_code);
       const decision = scope.decide(dataItemItem(d, law, d.recorded_by_organisation_id));
-      if (!decision.permit) continue;
-      if (out.length === limit) {
-        // One more permitted item than the page holds: there is a next page. It is neither opened nor logged.
-        more = page !== undefined;
-        break;
-      }
+      return decision.permit ? { law, decision } : null;
+    },
+    (d, { law, decision }) => {
       work.processed(d.resident_id, purpose, { type: 'data_item', id: d.id }, [d.category], decision);
       const value = d.value_cipher ? work.keyring.decrypt(d.value_cipher, fieldAad('data_item', 'value_cipher', d.id)) : (d.value_text ?? '');
       out.push({
@@ -164,11 +158,9 @@ export async function fileItems(work: GateWork, scope: SubjectScope, page?: File
         retention: retentionLabel(work.policy, d.retention_class),
         recordedBy: d.organisation_name ?? null,
       });
-    }
-    if (!page || rows.length < rowsPerBatch) break;
-    after = rows[rows.length - 1]!.id;
-  }
-  return { items: out, next: more ? out[out.length - 1]!.id : null };
+    },
+  );
+  return { items: out, next };
 }
 
 /** The restrictions the reader may be told about (disclose_existence), in general terms: read with the scope. */

@@ -135,9 +135,8 @@ interface NoticeRow {
   seen_at: Date | null;
   household_id: string;
   resident_id: string;
-  involvement_a: string;
-  involvement_b: string;
-  professional_a: string;
+  /** The other professional's involvement (current: a notice of an ended one is not read). */
+  other_involvement: string;
   other_id: string;
   other_name: string;
   other_function: string;
@@ -146,7 +145,6 @@ interface NoticeRow {
   org_name: string;
   org_email: string | null;
   org_phone: string | null;
-  other_current: boolean;
 }
 
 export const NOTICE_PAGE = 25;
@@ -171,15 +169,14 @@ export async function myNotices(session: GateSession, page: NoticePageQuery = {}
     // table and sorting them took 6–8 ms for the busiest reader at city scale, this 1.7 ms). Each notice's
     // match is looked up by its key, and kept only when its household has a current involvement of the
     // reader other than as a consulted expert (the `offset 0` keeps that lookup per notice: without it
-    // PostgreSQL joins the whole match table first). `other_current`: the other's involvement is still
-    // current (a match tells of a current involvement only).
+    // PostgreSQL joins the whole match table first). A notice is read only while the other's involvement
+    // is current (a match tells of a current involvement only), so a page is full when more follow.
     const before = cursor ? sql`and (n.created_at, n.id) < (${new Date(cursor[1]!)}, ${cursor[2]!}::uuid)` : sql``;
     const found = (
       await sql<NoticeRow>`
-        select n.id, n.created_at, n.seen_at, m.household_id, m.resident_id, m.involvement_a, m.involvement_b, m.professional_a,
+        select n.id, n.created_at, n.seen_at, m.household_id, m.resident_id, oi.id as other_involvement,
                o.id as other_id, o.display_name as other_name, o.function_title as other_function, o.email as other_email, o.phone as other_phone,
-               org.name as org_name, org.contact_email as org_email, org.contact_phone as org_phone,
-               oi.id is not null as other_current
+               org.name as org_name, org.contact_email as org_email, org.contact_phone as org_phone
         from involvement_notice n
         cross join lateral (
           select m.household_id, m.resident_id, m.involvement_a, m.involvement_b, m.professional_a
@@ -192,7 +189,7 @@ export async function myNotices(session: GateSession, page: NoticePageQuery = {}
         ) m
         join professional o on o.id = n.other_professional_id
         join organisation org on org.id = o.organisation_id
-        left join involvement oi on oi.id = case when m.professional_a = o.id then m.involvement_a else m.involvement_b end
+        join involvement oi on oi.id = case when m.professional_a = o.id then m.involvement_a else m.involvement_b end
           and oi.valid_from <= ${work.now} and (oi.valid_until is null or oi.valid_until > ${work.now})
         where n.recipient_id = ${actor.id} ${before}
         order by n.created_at desc, n.id desc
@@ -207,14 +204,12 @@ export async function myNotices(session: GateSession, page: NoticePageQuery = {}
     const factsBy = await loadHouseholdFacts(work.tx, work.policy, actor, shown, work.now, { members: true });
     const out: InvolvementNoticeView[] = [];
     for (const r of rows) {
-      const otherInv = r.professional_a === r.other_id ? r.involvement_a : r.involvement_b;
-      if (!r.other_current) continue;
       const facts = factsBy.get(r.household_id)!;
       const purposes = coveredPurposes(facts, actor, work.now, null);
-      const item = { type: 'involvement' as const, id: otherInv, householdId: r.household_id, residentId: r.resident_id, category: 'involvement', collectedForLaw: null, source: null, confidentiality: work.policy.categories.get('involvement')!.defaultConfidentiality, secrecyOrigin: null, subActivityId: null, recordedByOrganisationId: null };
+      const item = { type: 'involvement' as const, id: r.other_involvement, householdId: r.household_id, residentId: r.resident_id, category: 'involvement', collectedForLaw: null, source: null, confidentiality: work.policy.categories.get('involvement')!.defaultConfidentiality, secrecyOrigin: null, subActivityId: null, recordedByOrganisationId: null };
       const { decision, purpose } = decideUnder(work, facts, purposes, item, 'read');
       if (!decision.permit) continue;
-      work.processed(r.resident_id, logPurpose(work.policy, actor, purpose), { type: 'involvement', id: otherInv }, ['involvement'], decision);
+      work.processed(r.resident_id, logPurpose(work.policy, actor, purpose), { type: 'involvement', id: r.other_involvement }, ['involvement'], decision);
       const m = facts.memberRows!.find((x) => x.id === r.resident_id);
       const resident = m ? projectResident(work, facts, purposes, m, m.relation, ['identity']) : null;
       out.push({

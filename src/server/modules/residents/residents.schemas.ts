@@ -1,7 +1,7 @@
 /** Request and response schemas of the residents' side: what is declared here is all that can leave. */
 import { Type, type TSchema } from 'typebox';
 import { ErrorResponseSchema } from '../../http/errors.ts';
-import { ResidentView, Uuid } from '../workspace/workspace.schemas.ts';
+import { DataItemsPerPage, ResidentView, Uuid } from '../workspace/workspace.schemas.ts';
 
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const Obj = <P extends Parameters<typeof Type.Object>[0]>(p: P) => Type.Object(p, { additionalProperties: false });
@@ -19,7 +19,7 @@ export const SubjectQuery = Obj({
 export const FileQuery = Obj({
   ...SubjectQuery.properties,
   itemsAfter: Type.Optional(Type.String({ format: 'uuid', description: 'The `itemsNext` of the previous page: the data items after this one' })),
-  items: Type.Optional(Type.String({ pattern: '^(200|1[0-9]{2}|[1-9][0-9]?)$', description: 'Data items per page, 1 to 200 (default 50)' })),
+  items: DataItemsPerPage,
 });
 
 export const Label = Obj({ code: Type.String(), nl: Type.String(), en: Type.String() });

@@ -162,9 +162,12 @@ export const CaseloadPage = Type.Object({
 });
 
 /** A page of a household's data items (issue 8): `itemsAfter` is the `dataItemsNext` of the previous page. */
+/** Data items per page, as every paged list of data items takes it (a household's, a help request's, my file's). */
+export const DataItemsPerPage = Type.Optional(Type.String({ pattern: '^(200|1[0-9]{2}|[1-9][0-9]?)$', description: 'Data items per page, 1 to 200 (default 50)' }));
+
 const DataItemsPageFields = {
   itemsAfter: Type.Optional(Type.String({ format: 'uuid', description: 'The `dataItemsNext` of the previous page: data items after this one' })),
-  items: Type.Optional(Type.String({ pattern: '^(200|1[0-9]{2}|[1-9][0-9]?)$', description: 'Data items per page, 1 to 200 (default 50)' })),
+  items: DataItemsPerPage,
 };
 
 export const HouseholdQuery = Type.Object(
