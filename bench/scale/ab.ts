@@ -8,6 +8,7 @@
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test node --import tsx bench/scale/ab.ts pages '<path regex>'
  *   AB_TREES="base=/path/to/other/checkout,new=." … pages '^/api/werkplek/households$'
  *   AB_TREES="one=.@zv_scale_160000,months=.@zv_scale_160000_months" … pages …   (a database per arm)
+ *   AB_TREES="defaults=.,sized=.@zv_scale_160000:5433" … pages …   (a database on another server: port)
  *   … who              "who viewed" as bench scale measures it, twice (a first pass and a second)
  *   … appends          durable appends, 8 × 100 and 32 × 10, as bench scale measures them
  *   … copy <name>      a copy of the kept database (same keys) named zv_scale_<residents>_…, e.g. to migrate
@@ -28,7 +29,7 @@ import { openStore } from '../../src/data/index.ts';
 import { pgPool } from '../../src/data/db.ts';
 import type { DB } from '../../src/data/schema.ts';
 import { storeInternals } from '../../src/data/store-internals.ts';
-import { cpuProbe, databaseUrl, discoverRoutes, load, paced, serverEnv, startServer, type LoadFigures } from './http.ts';
+import { cpuProbe, databaseName, databaseUrl, discoverRoutes, load, paced, serverEnv, startServer, type LoadFigures } from './http.ts';
 import { appendRate, logWorld, whoViewedLatency, whoViewedResidents, type LogWorld } from './log.ts';
 import { benchPersonas } from './world.ts';
 
@@ -83,8 +84,14 @@ async function pages(pattern: RegExp) {
     routesOf.set(tree.db, routes);
   }
   const paths = [...new Set([...routesOf.values()].flatMap((rs) => rs.map((r) => r.path)))];
-  const probeDb = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await probeDb.connect();
+  // A connection of the benchmark's own to each arm's server, to find the backends whose CPU is counted.
+  const probes = new Map<string, pg.Client>();
+  for (const tree of trees) {
+    if (probes.has(tree.db)) continue;
+    const client = new pg.Client({ connectionString: databaseUrl(tree.db) });
+    await client.connect();
+    probes.set(tree.db, client);
+  }
   const runs: Array<{ round: number; label: string; route: string; closedLoop?: LoadFigures; users: LoadFigures }> = [];
   try {
     for (let round = 1; round <= rounds; round++) {
@@ -93,7 +100,7 @@ async function pages(pattern: RegExp) {
         const profileDir = process.env.AB_PROFILE ? resolve(process.env.AB_PROFILE, tree.label) : undefined;
         if (profileDir) mkdirSync(profileDir, { recursive: true });
         const server = await startServer(envOf(tree.db), { cwd: tree.dir, profileDir });
-        const probe = cpuProbe(probeDb, tree.db, server.child.pid!);
+        const probe = cpuProbe(probes.get(tree.db)!, databaseName(tree.db), server.child.pid!);
         try {
           for (const r of routesOf.get(tree.db)!) {
             await load(server.url, r.requests, 20, 3); // warm-up
@@ -109,7 +116,7 @@ async function pages(pattern: RegExp) {
       }
     }
   } finally {
-    await probeDb.end();
+    for (const client of probes.values()) await client.end();
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   const summary = paths.flatMap((path) =>

@@ -138,6 +138,9 @@ async function pgSettings(db: Kysely<DB>) {
     wal_level: await show('wal_level'),
     autovacuum: await show('autovacuum'),
     max_connections: await show('max_connections'),
+    max_wal_size: await show('max_wal_size'),
+    wal_compression: await show('wal_compression'),
+    checkpoint_timeout: await show('checkpoint_timeout'),
   };
 }
 

@@ -240,12 +240,20 @@ export function cpuProbe(probeDb: pg.Client, dbName: string, serverPid: number):
   };
 }
 
-/** DATABASE_URL with another database name: the scale database on the same server. */
+/**
+ * DATABASE_URL with another database name: the scale database on the same server, or with `name:port`
+ * on another server of the same host (the sized copy of bench/scale/sized-postgres.sh, say).
+ */
 export function databaseUrl(name: string): string {
   const u = new URL(process.env.DATABASE_URL!);
-  u.pathname = `/${name}`;
+  const [db, port] = name.split(':');
+  u.pathname = `/${db}`;
+  if (port) u.port = port;
   return u.toString();
 }
+
+/** The database's own name in `name` or `name:port` (see databaseUrl). */
+export const databaseName = (name: string): string => name.split(':')[0]!;
 
 /** The environment of the measured server (and of the seed command) on the scale database `dbName`. */
 export function serverEnv(dbName: string, keysFile: string): Record<string, string> {

@@ -28,7 +28,7 @@ export function renderMarkdown(r: R): string {
   out.push('```sh\nDATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm run bench -- scale\n```');
   out.push('');
   out.push(
-    `Machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB${machine.pageCacheGiBBeforeMeasuring != null ? ` (${machine.pageCacheGiBBeforeMeasuring} GiB of it page cache before measuring, beside a database of ${(r.counts as { databaseSize?: string } | undefined)?.databaseSize ?? '?'})` : ''}, Node ${machine.node}; PostgreSQL ${pgs.version ?? '?'} on the same machine (shared_buffers ${pgs.shared_buffers ?? '?'}, synchronous_commit ${pgs.synchronous_commit ?? '?'}, fsync ${pgs.fsync ?? '?'}, autovacuum ${pgs.autovacuum ?? '?'}). ` +
+    `Machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB${machine.pageCacheGiBBeforeMeasuring != null ? ` (${machine.pageCacheGiBBeforeMeasuring} GiB of it page cache before measuring, beside a database of ${(r.counts as { databaseSize?: string } | undefined)?.databaseSize ?? '?'})` : ''}, Node ${machine.node}; PostgreSQL ${pgs.version ?? '?'} on the same machine (shared_buffers ${pgs.shared_buffers ?? '?'}, synchronous_commit ${pgs.synchronous_commit ?? '?'}, fsync ${pgs.fsync ?? '?'}, autovacuum ${pgs.autovacuum ?? '?'}, max_wal_size ${pgs.max_wal_size ?? '?'}, wal_compression ${pgs.wal_compression ?? '?'}). ` +
       'The database, the app and the load generator share the **2 cores**, and other work ran on the machine at the same time (load averages below): read every figure as a lower bound for a dedicated deployment.',
   );
   out.push('');
