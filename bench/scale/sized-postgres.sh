@@ -33,7 +33,7 @@ SHARED_MB=$((MEM_KB / 1024 / 4))
 CACHE_MB=$((MEM_KB / 1024 * 3 / 5))
 
 as_pg() { runuser -u postgres -- "$@"; }
-psql_src() { as_pg psql -h 127.0.0.1 -p "$SRC_PORT" -U postgres -d postgres -XAtq -v ON_ERROR_STOP=1 "$@"; }
+psql_src() { psql -h 127.0.0.1 -p "$SRC_PORT" -U postgres -d postgres -XAtq -v ON_ERROR_STOP=1 "$@"; }
 
 write_config() {
   cat > "$DIR/postgresql.conf" <<CONF
@@ -79,7 +79,8 @@ copy() {
   stop
   rm -rf "$DIR"
   install -d -o postgres -g postgres -m 700 "$DIR"
-  local label="$DIR.label" t0
+  local label t0
+  label=$(mktemp)
   t0=$(date +%s)
   # One session holds the backup open while the files are copied (a non-exclusive backup ends with it).
   psql_src <<SQL
