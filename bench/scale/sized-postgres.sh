@@ -76,6 +76,11 @@ stop() {
 copy() {
   local src
   src=$(psql_src -c 'show data_directory')
+  # Never over the source server: the copy's folder is deleted first.
+  if [[ "$(realpath -m "$DIR")" == "$(realpath -m "$src")" || "$PORT" == "$SRC_PORT" ]]; then
+    echo "the copy's folder and port must differ from the source server's ($src, $SRC_PORT)" >&2
+    exit 2
+  fi
   stop
   rm -rf "$DIR"
   install -d -o postgres -g postgres -m 700 "$DIR"
