@@ -37,9 +37,9 @@ describe.skipIf(E2E_OFF)('my file, a page at a time', () => {
     requireChromium();
     ensureWebBuild({ quiet: true });
     stack = await startStack({}, { seed: true });
-    // 55 more notes of the Wmo consulent about Linda, an hour apart from each other at most and newer than
-    // the demo's own items: inserted as the seed inserts its items (recording is tested elsewhere, with
-    // its step plan; here the pager is under test).
+    // 55 more notes about Linda under her Wmo help request, copies of its 'case' item a minute apart and
+    // newer than the demo's own items, inserted as the seed inserts its items (recording is tested
+    // elsewhere, with its step plan; here the pager is under test).
     await stack.ownerSql(
       `insert into data_item (id, resident_id, household_id, help_request_id, sub_activity_id, category, source, legal_basis,
                               confidentiality, secrecy_origin, retention_class, value_text, recorded_by, recorded_at)
