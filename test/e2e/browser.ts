@@ -9,6 +9,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { PERSONAS } from '../../src/core/demo/personas.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const E2E_OFF = process.env.E2E === 'off';
@@ -89,3 +90,12 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 if (E2E_OFF) console.warn('E2E=off: the browser tests (test/e2e) are skipped on purpose.');
+
+/** Sign in as a demo persona through the development IdP's login page, and wait for its landing page. */
+export async function signInPersona(page: Page, stack: { url: string }, personaKey: string): Promise<void> {
+  const p = PERSONAS.find((x) => x.key === personaKey)!;
+  await page.goto(`${stack.url}/auth/${p.kind}/login`);
+  await page.getByRole('button', { name: p.displayName, exact: true }).click();
+  await page.waitForURL(`${stack.url}${p.landingPage}`);
+  await settled(page);
+}

@@ -6,19 +6,13 @@
 import { randomUUID } from 'node:crypto';
 import type { BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { DEMO_ORGANISATIONS, PERSONAS } from '../../src/core/demo/personas.ts';
+import { DEMO_ORGANISATIONS } from '../../src/core/demo/personas.ts';
 import { openSessions } from '../../src/data/index.ts';
 import { cookieNames } from '../../src/server/auth/cookies.ts';
 import type { Stack } from '../auth/stack.ts';
 import { axe, screenshot, seriousOrCritical, settled } from './browser.ts';
 
-export async function signInPersona(page: Page, stack: Stack, personaKey: string): Promise<void> {
-  const p = PERSONAS.find((x) => x.key === personaKey)!;
-  await page.goto(`${stack.url}/auth/${p.kind}/login`);
-  await page.getByRole('button', { name: p.displayName, exact: true }).click();
-  await page.waitForURL(`${stack.url}${p.landingPage}`);
-  await settled(page);
-}
+export { signInPersona } from './browser.ts';
 
 /** An archivist (no demo persona has the role): a professional row and a session cookie. */
 export async function signInArchivist(context: BrowserContext, stack: Stack): Promise<string> {

@@ -6,18 +6,10 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_IDS, PERSONAS } from '../../src/core/demo/personas.ts';
+import { DEMO_IDS } from '../../src/core/demo/personas.ts';
 import { ensureWebBuild } from '../../src/server/web/ensure-build.ts';
 import { startStack, type Stack } from '../auth/stack.ts';
-import { E2E_OFF, axe, launch, requireChromium, newPage, screenshot, seriousOrCritical, settled } from './browser.ts';
-
-async function signIn(page: Page, stack: Stack, personaKey: string): Promise<void> {
-  const p = PERSONAS.find((x) => x.key === personaKey)!;
-  await page.goto(`${stack.url}/auth/${p.kind}/login`);
-  await page.getByRole('button', { name: p.displayName, exact: true }).click();
-  await page.waitForURL(`${stack.url}${p.landingPage}`);
-  await settled(page);
-}
+import { E2E_OFF, axe, launch, requireChromium, newPage, screenshot, seriousOrCritical, settled, signInPersona } from './browser.ts';
 
 describe.skipIf(E2E_OFF)('every page is accessible', () => {
   let stack: Stack;
@@ -71,7 +63,7 @@ describe.skipIf(E2E_OFF)('every page is accessible', () => {
   it('the workspace: list, search, household, help request, not found', async () => {
     const { context, page, problems } = await newPage(browser);
     open.push(context);
-    await signIn(page, stack, 'demo-wijkcoach');
+    await signInPersona(page, stack, 'demo-wijkcoach');
     await check(page, problems, '/werkplek', 'werkplek', 'Mijn huishoudens en hulpvragen');
     await expect(page.getByText(/^Op deze pagina \d+ van uw \d+ huishoudens/).isVisible()).resolves.toBe(true);
     // A later page (after a reference that sorts before every household): the way back to the first page.
@@ -97,7 +89,7 @@ describe.skipIf(E2E_OFF)('every page is accessible', () => {
   it('a search through the form, with the keyboard', async () => {
     const { context, page, problems } = await newPage(browser);
     open.push(context);
-    await signIn(page, stack, 'demo-consulent');
+    await signInPersona(page, stack, 'demo-consulent');
     await page.getByLabel('Zoek een huishouden of hulpvraag').fill('Horst');
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/werkplek\/zoeken\?q=Horst$/);
@@ -114,7 +106,7 @@ describe.skipIf(E2E_OFF)('every page is accessible', () => {
     await check(anonymous.page, anonymous.problems, '/mijn/rechten', 'mijn-rechten-anoniem', 'Uw rechten en plichten');
     const { context, page, problems } = await newPage(browser);
     open.push(context);
-    await signIn(page, stack, 'demo-inwoner');
+    await signInPersona(page, stack, 'demo-inwoner');
     await check(page, problems, '/mijn', 'mijn', 'Mijn gegevens');
     await check(page, problems, '/mijn/rechten', 'mijn-rechten', 'Uw rechten en plichten');
     await page.getByRole('button', { name: 'English' }).click();
@@ -138,7 +130,7 @@ describe.skipIf(E2E_OFF)('every page is accessible', () => {
     const { context, page, problems } = await newPage(browser, { viewport: { width: 375, height: 812 } });
     open.push(context);
     await check(page, problems, '/', 'mobiel-start', 'Inloggen bij Zorgvuldig');
-    await signIn(page, stack, 'demo-wijkcoach');
+    await signInPersona(page, stack, 'demo-wijkcoach');
     await check(page, problems, '/werkplek', 'mobiel-werkplek', 'Mijn huishoudens en hulpvragen');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);

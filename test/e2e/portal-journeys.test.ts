@@ -7,18 +7,10 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_IDS, PERSONAS } from '../../src/core/demo/personas.ts';
+import { DEMO_IDS } from '../../src/core/demo/personas.ts';
 import { ensureWebBuild } from '../../src/server/web/ensure-build.ts';
 import { startStack, type Stack } from '../auth/stack.ts';
-import { E2E_OFF, axe, launch, newPage, requireChromium, screenshot, seriousOrCritical, settled } from './browser.ts';
-
-async function signIn(page: Page, stack: Stack, personaKey: string): Promise<void> {
-  const p = PERSONAS.find((x) => x.key === personaKey)!;
-  await page.goto(`${stack.url}/auth/${p.kind}/login`);
-  await page.getByRole('button', { name: p.displayName, exact: true }).click();
-  await page.waitForURL(`${stack.url}${p.landingPage}`);
-  await settled(page);
-}
+import { E2E_OFF, axe, launch, newPage, requireChromium, screenshot, seriousOrCritical, settled, signInPersona } from './browser.ts';
 
 async function accessible(page: Page, name: string): Promise<void> {
   await settled(page);
@@ -37,7 +29,7 @@ describe.skipIf(E2E_OFF)('the residents’ journeys', () => {
   async function as(persona: string): Promise<{ page: Page; problems: string[] }> {
     const { context, page, problems } = await newPage(browser);
     open.push(context);
-    await signIn(page, stack, persona);
+    await signInPersona(page, stack, persona);
     return { page, problems };
   }
   beforeAll(async () => {
@@ -210,7 +202,7 @@ describe.skipIf(E2E_OFF)('the residents’ journeys', () => {
   it('in English, and on a phone-sized screen, the portal pages stay accessible', async () => {
     const { context, page, problems } = await newPage(browser, { viewport: { width: 375, height: 812 } });
     open.push(context);
-    await signIn(page, stack, 'demo-inwoner');
+    await signInPersona(page, stack, 'demo-inwoner');
     for (const [path, name] of [['/mijn/dossier', 'mobiel-dossier'], ['/mijn/wie-bekeek', 'mobiel-wie-bekeek'], ['/mijn/klachten/nieuw', 'mobiel-klacht']] as const) {
       await page.goto(`${stack.url}${path}`);
       await accessible(page, name);

@@ -7,21 +7,13 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_IDS, PERSONAS } from '../../src/core/demo/personas.ts';
+import { DEMO_IDS } from '../../src/core/demo/personas.ts';
 import { ensureWebBuild } from '../../src/server/web/ensure-build.ts';
 import { startStack, type Stack } from '../auth/stack.ts';
-import { E2E_OFF, axe, launch, newPage, requireChromium, screenshot, seriousOrCritical, settled } from './browser.ts';
+import { E2E_OFF, axe, launch, newPage, requireChromium, screenshot, seriousOrCritical, settled, signInPersona } from './browser.ts';
 
 const NOTES = 55;
 const note = (n: number) => `Telefonisch contact nummer ${String(n).padStart(2, '0')}`;
-
-async function signIn(page: Page, stack: Stack, personaKey: string): Promise<void> {
-  const p = PERSONAS.find((x) => x.key === personaKey)!;
-  await page.goto(`${stack.url}/auth/${p.kind}/login`);
-  await page.getByRole('button', { name: p.displayName, exact: true }).click();
-  await page.waitForURL(`${stack.url}${p.landingPage}`);
-  await settled(page);
-}
 
 /** The numbers of the notes a page shows, in the order of the page. */
 async function notesOn(page: Page): Promise<number[]> {
@@ -61,7 +53,7 @@ describe.skipIf(E2E_OFF)('my file, a page at a time', () => {
     const opened = await newPage(browser);
     context = opened.context;
     const { page, problems } = opened;
-    await signIn(page, stack, 'demo-inwoner');
+    await signInPersona(page, stack, 'demo-inwoner');
     await page.goto(`${stack.url}/mijn/dossier`);
     await settled(page);
     await page.getByText('De nieuwste gegevens staan bovenaan, 50 per pagina.', { exact: false }).waitFor();
