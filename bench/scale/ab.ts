@@ -9,6 +9,7 @@
  *   AB_TREES="base=/path/to/other/checkout,new=." … pages '^/api/werkplek/households$'
  *   AB_TREES="one=.@zv_scale_160000,months=.@zv_scale_160000_months" … pages …   (a database per arm)
  *   AB_TREES="defaults=.,sized=.@zv_scale_160000:5433" … pages …   (a database on another server: port)
+ *   … mix              a working day: professionals and residents going through their pages at once (mix.ts)
  *   … who              "who viewed" as bench scale measures it, twice (a first pass and a second)
  *   … appends          durable appends, 8 × 100 and 32 × 10, as bench scale measures them
  *   … copy <name>      a copy of the kept database (same keys) named zv_scale_<residents>_…, e.g. to migrate
@@ -32,6 +33,7 @@ import { storeInternals } from '../../src/data/store-internals.ts';
 import { cpuProbe, databaseName, databaseUrl, discoverRoutes, load, paced, serverEnv, startServer, type LoadFigures } from './http.ts';
 import { appendRate, logWorld, whoViewedLatency, whoViewedResidents, type LogWorld } from './log.ts';
 import { benchPersonas } from './world.ts';
+import { workingDay, type WorkingDay } from './mix.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const num = (name: string, fallback: number) => (process.env[name] ? Number(process.env[name]) : fallback);
@@ -60,16 +62,16 @@ function labelled(setting: string | undefined, fallback: string): Array<{ label:
   });
 }
 
-async function pages(pattern: RegExp) {
-  const trees = labelled(process.env.AB_TREES, `this=${ROOT}`).map(({ label, value }) => {
+/** The arms of AB_TREES: a checkout and the database it runs on. */
+function treesOf() {
+  return labelled(process.env.AB_TREES, `this=${ROOT}`).map(({ label, value }) => {
     const [dir, db] = value.split('@');
     return { label, dir: resolve(dir!), db: db || dbName };
   });
-  const rounds = num('AB_ROUNDS', 2);
-  const seconds = num('AB_SECONDS', 10);
-  const users = num('AB_USERS', 200);
-  const closed = num('AB_CLOSED', 0);
-  // Sessions live in the database: each database gets its own personas, and its routes are found with them.
+}
+
+/** The measurable page routes matching `pattern` on each arm's database (sessions live in the database: each gets its own personas). */
+async function routesFor(trees: ReturnType<typeof treesOf>, pattern: RegExp) {
   const routesOf = new Map<string, Awaited<ReturnType<typeof discoverRoutes>>['routes']>();
   for (const tree of trees) {
     if (routesOf.has(tree.db)) continue;
@@ -83,8 +85,11 @@ async function pages(pattern: RegExp) {
     if (routes.length === 0) throw new Error(`no measurable page route matches ${pattern.source} on ${tree.db}`);
     routesOf.set(tree.db, routes);
   }
-  const paths = [...new Set([...routesOf.values()].flatMap((rs) => rs.map((r) => r.path)))];
-  // A connection of the benchmark's own to each arm's server, to find the backends whose CPU is counted.
+  return routesOf;
+}
+
+/** A connection of the benchmark's own to each arm's server, to find the backends whose CPU is counted. */
+async function probesFor(trees: ReturnType<typeof treesOf>) {
   const probes = new Map<string, pg.Client>();
   for (const tree of trees) {
     if (probes.has(tree.db)) continue;
@@ -92,6 +97,18 @@ async function pages(pattern: RegExp) {
     await client.connect();
     probes.set(tree.db, client);
   }
+  return probes;
+}
+
+async function pages(pattern: RegExp) {
+  const trees = treesOf();
+  const rounds = num('AB_ROUNDS', 2);
+  const seconds = num('AB_SECONDS', 10);
+  const users = num('AB_USERS', 200);
+  const closed = num('AB_CLOSED', 0);
+  const routesOf = await routesFor(trees, pattern);
+  const paths = [...new Set([...routesOf.values()].flatMap((rs) => rs.map((r) => r.path)))];
+  const probes = await probesFor(trees);
   const runs: Array<{ round: number; label: string; route: string; closedLoop?: LoadFigures; users: LoadFigures }> = [];
   try {
     for (let round = 1; round <= rounds; round++) {
@@ -133,6 +150,43 @@ async function pages(pattern: RegExp) {
     }),
   );
   return { trees, rounds, seconds, users, thinkSeconds: 2, closedLoopConnections: closed || null, summary, runs };
+}
+
+/**
+ * A working day (mix.ts): 200 users, professionals and residents, each going through the pages of a
+ * task, on each arm in alternating order. AB_USERS (200), MIX_RESIDENTS (50 of them), AB_SECONDS
+ * (30 here), AB_ROUNDS (2).
+ */
+async function mix() {
+  const trees = treesOf();
+  const rounds = num('AB_ROUNDS', 2);
+  const seconds = num('AB_SECONDS', 30);
+  const users = num('AB_USERS', 200);
+  const residents = num('MIX_RESIDENTS', Math.round(users / 4));
+  const routesOf = await routesFor(trees, /.*/);
+  const probes = await probesFor(trees);
+  const runs: Array<{ round: number; label: string } & WorkingDay> = [];
+  try {
+    for (let round = 1; round <= rounds; round++) {
+      for (const tree of round % 2 === 1 ? trees : [...trees].reverse()) {
+        const server = await startServer(envOf(tree.db), { cwd: tree.dir });
+        const probe = cpuProbe(probes.get(tree.db)!, databaseName(tree.db), server.child.pid!);
+        try {
+          const routes = routesOf.get(tree.db)!;
+          // Warm-up: a short working day of its own, not counted.
+          await workingDay(server.url, routes, { users, residents, thinkSeconds: 2, seconds: 5 });
+          const day = await workingDay(server.url, routes, { users, residents, thinkSeconds: 2, seconds }, probe);
+          runs.push({ round, label: tree.label, ...day });
+          console.error(`${round} ${tree.label} working day: ${day.figures.requestsPerSecond}/s, p50 ${day.figures.p50} p99 ${day.figures.p99} ms; ${Object.entries(day.byRoute).map(([r, f]) => `${r} ${f.p99}`).join(', ')}`);
+        } finally {
+          await server.stop();
+        }
+      }
+    }
+  } finally {
+    for (const client of probes.values()) await client.end();
+  }
+  return { trees, rounds, seconds, runs };
 }
 
 async function who() {
@@ -213,11 +267,12 @@ async function copy(name: string) {
 const [what, arg] = process.argv.slice(2);
 const result =
   what === 'pages' && arg ? await pages(new RegExp(arg))
+  : what === 'mix' ? await mix()
   : what === 'who' ? await who()
   : what === 'appends' ? await appends()
   : what === 'copy' && arg ? await copy(arg)
   : null;
 if (!result) {
-  console.error("usage: node --import tsx bench/scale/ab.ts pages '<path regex>' | who | appends | copy <name>");
+  console.error("usage: node --import tsx bench/scale/ab.ts pages '<path regex>' | mix | who | appends | copy <name>");
   process.exitCode = 2;
 } else console.log(JSON.stringify(result, null, 2));

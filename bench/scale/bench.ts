@@ -14,7 +14,8 @@
  * Settings (environment): SCALE_RESIDENTS (160000), SCALE_ITEMS_PER_REQUEST (90: ≥ 1M data items at
  * 160k), SCALE_LOG_ENTRIES (10000000), SCALE_SECONDS per load run (10), SCALE_CONNECTIONS ("50,200":
  * closed loop, each connection sends again as soon as it has its answer), SCALE_USERS (200 paced users,
- * each waiting SCALE_THINK_SECONDS = 2 between requests; 0 for none),
+ * each waiting SCALE_THINK_SECONDS = 2 between requests; 0 for none; also the working day's users, of
+ * whom MIX_RESIDENTS (a quarter) are residents: bench/scale/mix.ts),
  * SCALE_PERSONAS (200 professionals + 200 residents), SCALE_DB (zv_scale_<residents>), SCALE_REUSE=1
  * (keep the generated database and use it again next time), SCALE_PROFILE=0 (no CPU profile),
  * SCALE_APPEND_SECONDS (20 per append run), SCALE_SKIP_ROUTES (a regex of paths not to load),
@@ -38,6 +39,7 @@ import { buildApp } from '../../src/server/app.ts';
 import { requireProfessional } from '../../src/server/http/authenticate.ts';
 import { cookieNames } from '../../src/server/auth/cookies.ts';
 import { bareHousehold } from '../read/bench.ts';
+import { workingDay } from './mix.ts';
 import { cpuProbe, databaseUrl, discoverRoutes, load, paced, serverEnv, startServer, summariseProfile, type LoadFigures, type RouteLoad } from './http.ts';
 import { appendRate, fillLog, fillLogParallel, logWorld, whoViewedLatency, whoViewedResidents } from './log.ts';
 import { renderMarkdown } from './report.ts';
@@ -56,6 +58,8 @@ export const settings = {
   /** Paced users (0: none): that many connections, each a user with SCALE_THINK_SECONDS between pages. */
   users: num('SCALE_USERS', 200),
   thinkSeconds: num('SCALE_THINK_SECONDS', 2),
+  // Of the users of the working day (mix.ts), how many are residents; the rest are professionals.
+  mixResidents: num('MIX_RESIDENTS', Math.round(num('SCALE_USERS', 200) / 4)),
   personas: num('SCALE_PERSONAS', 200),
   fillProcesses: num('SCALE_FILL_PROCESSES', 3),
   /**
@@ -301,6 +305,15 @@ export async function run(): Promise<object> {
         }
         http.push({ name: r.name, path: r.path, kind: r.kind, personas: new Set(r.requests.map((x) => x.cookie)).size, distinctRequests: r.requests.length, runs });
         results.http = http;
+        checkpoint(results);
+      }
+      if (settings.users > 0 && routes.length > 0) {
+        // A working day (mix.ts): the same number of users, professionals and residents going through the
+        // pages of their tasks at once, three times as long as a route's run.
+        await new Promise((r) => setTimeout(r, 3000));
+        const day = await workingDay(server.url, routes, { users: settings.users, residents: settings.mixResidents, thinkSeconds: settings.thinkSeconds, seconds: settings.seconds * 3 }, probe);
+        results.workingDay = day;
+        log(`working day: ${JSON.stringify({ ...day.figures, byRoute: day.byRoute })}`);
         checkpoint(results);
       }
       if (settings.restartDrill && routes.length > 0) results.restartDrill = await restartDrill(server.url, routes.find((r) => r.path === '/api/households/{id}') ?? routes[0]!);

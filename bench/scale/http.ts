@@ -385,29 +385,70 @@ function percentile(sorted: readonly number[], p: number): number {
  * of each second, which measures a burst of 100 simultaneous requests rather than 200 users.
  */
 export async function paced(url: string, requests: Array<{ path: string; cookie: string }>, users: number, thinkSeconds: number, seconds: number, probe?: CpuProbe): Promise<LoadFigures> {
+  let i = 0;
+  const { byRoute: _, ...figures } = await pacedBy(url, users, thinkSeconds, seconds, () => requests[i++ % requests.length]!, probe);
+  return figures;
+}
+
+/** One page a paced user asks for: the path, whose session, and (for figures per route) the route's template. */
+export interface PacedRequest {
+  path: string;
+  cookie: string;
+  route?: string;
+}
+
+/** Latency of the pages of one route within a paced run of several routes. */
+export interface RouteFigures {
+  requests: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+  non2xx: number;
+}
+
+/**
+ * Paced users as in `paced`, where `next(user, nth)` says which page user number `user` (0-based) asks for
+ * as its `nth` page (1-based): one route for all, or a journey through several (mix.ts). Figures over all
+ * pages, and per route where the requests name one.
+ */
+export async function pacedBy(
+  url: string,
+  users: number,
+  thinkSeconds: number,
+  seconds: number,
+  next: (user: number, nth: number) => PacedRequest,
+  probe?: CpuProbe,
+): Promise<LoadFigures & { byRoute: Record<string, RouteFigures> }> {
   const { request, Agent } = await import('node:http');
   const agent = new Agent({ keepAlive: true, maxSockets: users });
   const base = new URL(url);
   const latencies: number[] = [];
+  const perRoute = new Map<string, { ms: number[]; non2xx: number }>();
   const statuses: Record<string, number> = {};
   let errors = 0;
-  let i = 0;
   const meter = await cpuMeter(probe);
   const t0 = performance.now();
   const end = t0 + seconds * 1000;
   // Exponential think time, cut at the end of the window (a user still thinking then sends nothing more).
   const think = () => new Promise<void>((r) => setTimeout(r, Math.min(-Math.log(1 - Math.random()) * thinkSeconds * 1000, Math.max(0, end - performance.now()))));
-  const slow: Array<{ at: number; ms: number; nth: number }> = [];
-  const get = (path: string, cookie: string, nth: number) =>
+  const slow: Array<{ at: number; ms: number; nth: number; route?: string }> = [];
+  const get = (r: PacedRequest, nth: number) =>
     new Promise<void>((resolve) => {
       const start = performance.now();
-      const req = request({ host: base.hostname, port: base.port, path, agent, headers: { cookie } }, (res) => {
+      const req = request({ host: base.hostname, port: base.port, path: r.path, agent, headers: { cookie: r.cookie } }, (res) => {
         res.resume();
         res.on('end', () => {
           const ms = performance.now() - start;
           latencies.push(ms);
-          if (ms > 100) slow.push({ at: Math.round(start - t0), ms: Math.round(ms), nth });
+          if (ms > 100) slow.push({ at: Math.round(start - t0), ms: Math.round(ms), nth, route: r.route });
           statuses[res.statusCode!] = (statuses[res.statusCode!] ?? 0) + 1;
+          if (r.route !== undefined) {
+            const mine = perRoute.get(r.route) ?? { ms: [], non2xx: 0 };
+            mine.ms.push(ms);
+            if (res.statusCode! < 200 || res.statusCode! >= 300) mine.non2xx++;
+            perRoute.set(r.route, mine);
+          }
           resolve();
         });
       });
@@ -418,12 +459,11 @@ export async function paced(url: string, requests: Array<{ path: string; cookie:
       req.end();
     });
   await Promise.all(
-    Array.from({ length: users }, async () => {
+    Array.from({ length: users }, async (_, user) => {
       for (let nth = 1; ; nth++) {
         await think();
         if (performance.now() >= end) return;
-        const r = requests[i++ % requests.length]!;
-        await get(r.path, r.cookie, nth);
+        await get(next(user, nth), nth);
       }
     }),
   );
@@ -432,6 +472,11 @@ export async function paced(url: string, requests: Array<{ path: string; cookie:
   const wall = (performance.now() - t0) / 1000;
   const sorted = [...latencies].sort((a, b) => a - b);
   const ok = Object.entries(statuses).reduce((n, [s, c]) => n + (Number(s) >= 200 && Number(s) < 300 ? c : 0), 0);
+  const byRoute: Record<string, RouteFigures> = {};
+  for (const [route, { ms, non2xx }] of [...perRoute].sort(([a], [b]) => a.localeCompare(b))) {
+    const xs = [...ms].sort((a, b) => a - b);
+    byRoute[route] = { requests: xs.length, p50: percentile(xs, 50), p90: percentile(xs, 90), p99: percentile(xs, 99), max: Math.round((xs.at(-1) ?? 0) * 10) / 10, non2xx };
+  }
   return {
     connections: users,
     thinkSeconds,
@@ -448,5 +493,6 @@ export async function paced(url: string, requests: Array<{ path: string; cookie:
     timeouts: 0,
     statuses,
     ...(await meter(wall)),
+    byRoute,
   };
 }

@@ -1,6 +1,7 @@
 /** bench/results/scale.md: the figures of `npm run bench -- scale` for people, with the targets. */
 import type { LoadFigures } from './http.ts';
 import type { LatencyFigures } from './log.ts';
+import type { WorkingDay } from './mix.ts';
 import { isDownload as isServerDownload } from '../../src/server/http/downloads.ts';
 
 type R = Record<string, unknown>;
@@ -112,6 +113,26 @@ export function renderMarkdown(r: R): string {
     out.push('Top functions (self time):');
     out.push('');
     for (const f of prof.topFunctions.slice(0, 10)) out.push(`- ${f.share} % \`${f.fn}\``);
+    out.push('');
+  }
+
+  const day = r.workingDay as WorkingDay | undefined;
+  if (day) {
+    out.push('## A working day: professionals and residents at once');
+    out.push('');
+    out.push(
+      `${fmt(day.users)} users at once — ${fmt(day.professionals)} professionals and ${fmt(day.residents)} residents — each waiting a think time of ${day.thinkSeconds} s on average (${fmt(day.figures.offeredPerSecond!)} pages a second offered in all) and going through the pages of a task, for ${day.figures.seconds} s (bench/scale/mix.ts). ` +
+        `A professional's task: ${day.tasks.professional.fixed.map((x) => `\`${x}\``).join(' → ')}, then one other page of theirs, a different one each round (${day.tasks.professional.others.length} of them). ` +
+        `A resident's: ${day.tasks.resident.fixed.map((x) => `\`${x}\``).join(' → ')}, then one other (${day.tasks.resident.others.length}). Every user keeps one session and starts at a different step; downloads are left out. The shares are assumptions, and the per-route runs above are the stricter reading: there all 200 users ask for one route.`,
+    );
+    out.push('');
+    out.push('| pages | requests | p50 ms | p90 ms | p99 ms | non-2xx | p99 target (< 100 ms) |');
+    out.push('|---|---|---|---|---|---|---|');
+    const f = day.figures;
+    out.push(`| **all pages** (${fmt(f.requestsPerSecond)} req/s; CPU server / PG / load gen ${f.cpu.server} / ${f.cpu.postgres} / ${f.cpu.loadGenerator}; load avg ${f.loadAverage}) | ${fmt(f.requests)} | ${f.p50} | ${f.p90} | **${f.p99}** | ${fmt(f.non2xx)} | ${verdict(f.p99 < TARGET_PAGE)} |`);
+    for (const [route, x] of Object.entries(day.byRoute).sort(([, a], [, b]) => b.requests - a.requests)) {
+      out.push(`| \`${route}\` | ${fmt(x.requests)} | ${x.p50} | ${x.p90} | ${x.p99} | ${fmt(x.non2xx)} | ${x.requests >= 100 ? verdict(x.p99 < TARGET_PAGE) : 'too few pages for a p99'} |`);
+    }
     out.push('');
   }
 
