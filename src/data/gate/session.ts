@@ -46,10 +46,11 @@ function randomHex(bytes: number): string {
 
 /**
  * A new trace id: 48 bits of the current time in milliseconds, then 80 random bits (W3C Trace Context
- * asks for a unique id, and for "random" at least its last 7 bytes random). Time first keeps the log's
- * trace index growing at its right edge: with fully random ids every append lands on a random leaf of an
- * index that at city scale is far larger than memory (a page read, and a full-page image in the WAL
- * after each checkpoint). The time in it says no more than the entry's start_time.
+ * asks for a unique id, and for "random" at least its last 7 bytes random). Time first makes trace ids
+ * follow the log's physical order: the log keeps no index on them (migration 0011, no query reads by
+ * trace), and should one come, a BRIN index serves it cheaply, where a B-tree of fully random ids would
+ * put every append on a random leaf of an index far larger than memory. The time in it says no more
+ * than the entry's start_time.
  */
 export function newTraceId(now = Date.now()): string {
   return Math.max(0, Math.min(now, 0xffffffffffff)).toString(16).padStart(12, '0') + randomHex(10);

@@ -12,6 +12,7 @@ import { matchIndexMigration } from './0007-match-index.ts';
 import { logWithoutRowLocksMigration } from './0008-log-without-row-locks.ts';
 import { logDenialsMigration } from './0009-log-denials.ts';
 import { noticePageIndexMigration } from './0010-notice-page-index.ts';
+import { logWithoutTraceIndexMigration } from './0011-log-without-trace-index.ts';
 
 export function allMigrations(appRole: string): Record<string, Migration> {
   return {
@@ -25,5 +26,6 @@ export function allMigrations(appRole: string): Record<string, Migration> {
     '0008-log-without-row-locks': logWithoutRowLocksMigration(appRole),
     '0009-log-denials': logDenialsMigration(appRole),
     '0010-notice-page-index': noticePageIndexMigration,
+    '0011-log-without-trace-index': logWithoutTraceIndexMigration,
   };
 }
