@@ -33,7 +33,7 @@ import { storeInternals } from '../../src/data/store-internals.ts';
 import { cpuProbe, databaseName, databaseUrl, discoverRoutes, load, paced, serverEnv, startServer, type LoadFigures } from './http.ts';
 import { appendRate, logWorld, whoViewedLatency, whoViewedResidents, type LogWorld } from './log.ts';
 import { benchPersonas } from './world.ts';
-import { workingDay, type WorkingDay } from './mix.ts';
+import { residentsOf, workingDay, type WorkingDay } from './mix.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const num = (name: string, fallback: number) => (process.env[name] ? Number(process.env[name]) : fallback);
@@ -162,7 +162,7 @@ async function mix() {
   const rounds = num('AB_ROUNDS', 2);
   const seconds = num('AB_SECONDS', 30);
   const users = num('AB_USERS', 200);
-  const residents = num('MIX_RESIDENTS', Math.round(users / 4));
+  const residents = residentsOf(users);
   const routesOf = await routesFor(trees, /.*/);
   const probes = await probesFor(trees);
   const runs: Array<{ round: number; label: string } & WorkingDay> = [];

@@ -39,7 +39,7 @@ import { buildApp } from '../../src/server/app.ts';
 import { requireProfessional } from '../../src/server/http/authenticate.ts';
 import { cookieNames } from '../../src/server/auth/cookies.ts';
 import { bareHousehold } from '../read/bench.ts';
-import { workingDay } from './mix.ts';
+import { residentsOf, workingDay } from './mix.ts';
 import { cpuProbe, databaseUrl, discoverRoutes, load, paced, serverEnv, startServer, summariseProfile, type LoadFigures, type RouteLoad } from './http.ts';
 import { appendRate, fillLog, fillLogParallel, logWorld, whoViewedLatency, whoViewedResidents } from './log.ts';
 import { renderMarkdown } from './report.ts';
@@ -58,8 +58,6 @@ export const settings = {
   /** Paced users (0: none): that many connections, each a user with SCALE_THINK_SECONDS between pages. */
   users: num('SCALE_USERS', 200),
   thinkSeconds: num('SCALE_THINK_SECONDS', 2),
-  // Of the users of the working day (mix.ts), how many are residents; the rest are professionals.
-  mixResidents: num('MIX_RESIDENTS', Math.round(num('SCALE_USERS', 200) / 4)),
   personas: num('SCALE_PERSONAS', 200),
   fillProcesses: num('SCALE_FILL_PROCESSES', 3),
   /**
@@ -311,7 +309,7 @@ export async function run(): Promise<object> {
         // A working day (mix.ts): the same number of users, professionals and residents going through the
         // pages of their tasks at once, three times as long as a route's run.
         await new Promise((r) => setTimeout(r, 3000));
-        const day = await workingDay(server.url, routes, { users: settings.users, residents: settings.mixResidents, thinkSeconds: settings.thinkSeconds, seconds: settings.seconds * 3 }, probe);
+        const day = await workingDay(server.url, routes, { users: settings.users, residents: residentsOf(settings.users), thinkSeconds: settings.thinkSeconds, seconds: settings.seconds * 3 }, probe);
         results.workingDay = day;
         log(`working day: ${JSON.stringify({ ...day.figures, byRoute: day.byRoute })}`);
         checkpoint(results);

@@ -378,6 +378,11 @@ function percentile(sorted: readonly number[], p: number): number {
   return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! * 10) / 10;
 }
 
+/** p50, p90, p99 and max of latencies in ms, sorted ascending. */
+function latencyOf(sorted: readonly number[]): { p50: number; p90: number; p99: number; max: number } {
+  return { p50: percentile(sorted, 50), p90: percentile(sorted, 90), p99: percentile(sorted, 99), max: Math.round((sorted.at(-1) ?? 0) * 10) / 10 };
+}
+
 /**
  * `users` people, each with their own keep-alive connection, who wait a random think time (exponential,
  * mean `thinkSeconds`, so arrivals are not synchronised) before each page: an open workload, the way a
@@ -475,7 +480,7 @@ export async function pacedBy(
   const byRoute: Record<string, RouteFigures> = {};
   for (const [route, { ms, non2xx }] of [...perRoute].sort(([a], [b]) => a.localeCompare(b))) {
     const xs = [...ms].sort((a, b) => a - b);
-    byRoute[route] = { requests: xs.length, p50: percentile(xs, 50), p90: percentile(xs, 90), p99: percentile(xs, 99), max: Math.round((xs.at(-1) ?? 0) * 10) / 10, non2xx };
+    byRoute[route] = { requests: xs.length, ...latencyOf(xs), non2xx };
   }
   return {
     connections: users,
@@ -483,10 +488,7 @@ export async function pacedBy(
     offeredPerSecond: Math.round(users / thinkSeconds),
     seconds,
     requestsPerSecond: Math.round(latencies.length / seconds),
-    p50: percentile(sorted, 50),
-    p90: percentile(sorted, 90),
-    p99: percentile(sorted, 99),
-    max: Math.round((sorted.at(-1) ?? 0) * 10) / 10,
+    ...latencyOf(sorted),
     requests: latencies.length,
     non2xx: latencies.length - ok,
     errors,

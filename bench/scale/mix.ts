@@ -19,6 +19,11 @@
 import { isDownload } from '../../src/server/http/downloads.ts';
 import { pacedBy, type CpuProbe, type LoadFigures, type PacedRequest, type RouteFigures, type RouteLoad } from './http.ts';
 
+/** How many of the working day's users are residents: MIX_RESIDENTS, else a quarter of them. */
+export function residentsOf(users: number): number {
+  return process.env.MIX_RESIDENTS ? Number(process.env.MIX_RESIDENTS) : Math.round(users / 4);
+}
+
 /** The fixed part of each kind's task, in order; one other page of the kind follows it. */
 export const TASKS = {
   professional: ['/api/werkplek/households', '/api/households/{id}', '/api/help-requests/{id}'],
@@ -69,7 +74,11 @@ export function mixPlan(routes: readonly RouteLoad[], users: number, residents: 
   const byCookie = new Map<RouteLoad, Map<string, PacedRequest[]>>();
   for (const r of pages) {
     const m = new Map<string, PacedRequest[]>();
-    for (const x of r.requests) m.set(x.cookie, [...(m.get(x.cookie) ?? []), { path: x.path, cookie: x.cookie, route: r.path }]);
+    for (const x of r.requests) {
+      const mine = m.get(x.cookie) ?? [];
+      mine.push({ path: x.path, cookie: x.cookie, route: r.path });
+      m.set(x.cookie, mine);
+    }
     byCookie.set(r, m);
   }
   const next = (user: number, nth: number): PacedRequest => {

@@ -123,7 +123,7 @@ export function renderMarkdown(r: R): string {
     out.push(
       `${fmt(day.users)} users at once — ${fmt(day.professionals)} professionals and ${fmt(day.residents)} residents — each waiting a think time of ${day.thinkSeconds} s on average (${fmt(day.figures.offeredPerSecond!)} pages a second offered in all) and going through the pages of a task, for ${day.figures.seconds} s (bench/scale/mix.ts). ` +
         `A professional's task: ${day.tasks.professional.fixed.map((x) => `\`${x}\``).join(' → ')}, then one other page of theirs, a different one each round (${day.tasks.professional.others.length} of them). ` +
-        `A resident's: ${day.tasks.resident.fixed.map((x) => `\`${x}\``).join(' → ')}, then one other (${day.tasks.resident.others.length}). Every user keeps one session and starts at a different step; downloads are left out. The shares are assumptions, and the per-route runs above are the stricter reading: there all 200 users ask for one route.`,
+        `A resident's: ${day.tasks.resident.fixed.map((x) => `\`${x}\``).join(' → ')}, then one other (${day.tasks.resident.others.length}). Every user keeps one session and starts at a different step; downloads are left out. The shares are assumptions, and the per-route runs above are the stricter reading: there all the users ask for one route.`,
     );
     out.push('');
     out.push('| pages | requests | p50 ms | p90 ms | p99 ms | non-2xx | p99 target (< 100 ms) |');
