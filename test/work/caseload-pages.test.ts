@@ -2,7 +2,8 @@
  * The caseload a page at a time (issue 8: at city scale a professional has hundreds of households, and
  * reading and logging every member of each on every visit to the start page cost seconds). Pages follow
  * each other in reference order without gaps or repeats, and a page reads — and logs — only its own
- * households.
+ * households. A row names only the persons its help requests concern (data minimisation, and half the
+ * log entries per visit at city scale); the household page shows the rest.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
@@ -61,7 +62,32 @@ describe('the caseload, a page at a time', () => {
     expect((await caseload({ limit: 7 })).households.length).toBe(7);
   });
 
-  it('a page logs the members of its own households only', async () => {
+  it('a row names only the persons its help requests concern, and the page logs only them', async () => {
+    const count = async () => Number((await t.ownerSql('select count(*)::int as n from processing_log'))[0]!.n);
+    const before = await count();
+    const whole = await caseload({ limit: 100 });
+    const written = (await count()) - before;
+    const { database } = storeInternals(t.store);
+    const ids = whole.households.map((h) => h.householdId);
+    const living = (
+      await sql<{ n: number }>`select count(*)::int as n from household_member where household_id in (${sql.join(ids)})`.execute(database.db)
+    ).rows[0]!.n;
+    const shown = whole.households.reduce((n, h) => n + h.members.length, 0);
+    const requests = whole.households.reduce((n, h) => n + h.helpRequests.length, 0);
+    const concerned = new Set(whole.households.flatMap((h) => h.helpRequests.map((r) => r.residentId)));
+    for (const h of whole.households) {
+      const theirs = new Set(h.helpRequests.map((r) => r.residentId));
+      expect(h.members.every((m) => theirs.has(m.id) && m.identity !== undefined)).toBe(true);
+      expect(h.members.length).toBe(theirs.size);
+    }
+    // Members without a help request on the page exist, and are neither shown nor logged.
+    expect(living).toBeGreaterThan(shown);
+    expect(written).toBeGreaterThanOrEqual(concerned.size);
+    expect(written).toBeLessThanOrEqual(requests);
+    expect(written).toBeLessThan(living);
+  });
+
+  it('a page logs the persons of its own households only', async () => {
     const count = async () => Number((await t.ownerSql('select count(*)::int as n from processing_log'))[0]!.n);
     const before = await count();
     const one = await caseload({ limit: 1 });

@@ -165,12 +165,17 @@ export async function caseload(session: GateSession, page: CaseloadPageQuery = {
       const facts = factsBy.get(h.id)!;
       const purposes = coveredPurposes(facts, actor, work.now, null);
       if (purposes.length === 0) continue;
-      const mem = facts
-        .memberRows!.map((m) => projectResident(work, facts, purposes, m, m.relation, ['identity']))
-        .filter((m): m is ResidentView => m !== null);
       const helpRequests = facts.helpRequestRows
         .map((r) => projectHelpRequest(work, facts, purposes, r))
         .filter((r): r is HelpRequestView => r !== null);
+      // Only the persons the shown help requests concern, by name: the start page needs to say whose
+      // request it is, not who else lives there (AVG art. 5(1)(c), 25(2)). The household page, one click
+      // away, shows every member it may, and logs them then (docs/professional-work.md, "The workspace pages").
+      const concerned = new Set(helpRequests.map((r) => r.residentId));
+      const mem = facts
+        .memberRows!.filter((m) => concerned.has(m.id))
+        .map((m) => projectResident(work, facts, purposes, m, m.relation, ['identity']))
+        .filter((m): m is ResidentView => m !== null);
       const t = work.now.getTime();
       const roles = [
         ...new Set(

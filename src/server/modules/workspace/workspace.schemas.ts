@@ -123,7 +123,9 @@ export const CaseloadEntry = Type.Object({
   householdId: Uuid,
   reference: Type.String(),
   myRoles: Type.Array(Type.String()),
-  members: Type.Array(ResidentView),
+  members: Type.Array(ResidentView, {
+    description: 'The persons the shown help requests concern, by name only (data minimisation); the household page shows every member the purpose allows',
+  }),
   helpRequests: Type.Array(HelpRequestView),
 });
 
