@@ -31,6 +31,8 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
+/** Entries in the processing log. */
+const count = async () => Number((await t.ownerSql('select count(*)::int as n from processing_log'))[0]!.n);
 const caseload = (page: { after?: string; limit?: number } = {}) => t.store.repository({ actor: busiest, trace: newTrace(), now: new Date() }).caseload(page);
 
 describe('the caseload, a page at a time', () => {
@@ -63,7 +65,6 @@ describe('the caseload, a page at a time', () => {
   });
 
   it('a row names only the persons its help requests concern, and the page logs only them', async () => {
-    const count = async () => Number((await t.ownerSql('select count(*)::int as n from processing_log'))[0]!.n);
     const before = await count();
     const whole = await caseload({ limit: 100 });
     const written = (await count()) - before;
@@ -88,7 +89,6 @@ describe('the caseload, a page at a time', () => {
   });
 
   it('a page logs the persons of its own households only', async () => {
-    const count = async () => Number((await t.ownerSql('select count(*)::int as n from processing_log'))[0]!.n);
     const before = await count();
     const one = await caseload({ limit: 1 });
     const afterOne = await count();
